@@ -1,0 +1,10 @@
+using ShopApp.Models;
+
+namespace ShopApp.Services.Exporters;
+
+public interface IReportExporter
+{
+    string ContentType { get; }
+
+    string Export(IEnumerable<Product> products);
+}
