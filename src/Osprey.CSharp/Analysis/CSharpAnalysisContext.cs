@@ -1,0 +1,33 @@
+using Osprey.Core.Findings;
+using Osprey.Core.Pipeline;
+using Osprey.CSharp.Loading;
+
+namespace Osprey.CSharp.Analysis;
+
+/// <summary>What an <see cref="ICompilationAnalyzer"/> gets for one compilation.</summary>
+internal sealed class CSharpAnalysisContext
+{
+    /// <summary>The project being analysed.</summary>
+    public required LoadedProject Project { get; init; }
+
+    /// <summary>The scan's context: options, diagnostics, statistics, the finding sink.</summary>
+    public required ScanContext Scan { get; init; }
+
+    /// <summary>Turns a syntax location into a report location (relative path, 1-based lines, enclosing member).</summary>
+    public SourceLocation ToLocation(Microsoft.CodeAnalysis.Location location, string? member = null)
+    {
+        var span = location.GetLineSpan();
+        return new SourceLocation
+        {
+            FilePath = SourceLocation.NormalizePath(span.Path, Scan.Target.RootDirectory),
+            StartLine = span.StartLinePosition.Line + 1,
+            StartColumn = span.StartLinePosition.Character + 1,
+            EndLine = span.EndLinePosition.Line + 1,
+            EndColumn = span.EndLinePosition.Character + 1,
+            Member = member,
+        };
+    }
+
+    /// <summary>Reports a finding.</summary>
+    public void Report(Finding finding) => Scan.Report(finding);
+}
