@@ -1,0 +1,2 @@
+// Tests in this project share no state; run them in parallel.
+[assembly: CollectionBehavior(CollectionBehavior.CollectionPerClass)]
