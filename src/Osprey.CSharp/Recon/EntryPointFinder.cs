@@ -53,12 +53,13 @@ internal static partial class EntryPointFinder
             }
 
             var location = handler.Locations.FirstOrDefault(l => l.IsInSource);
+            var display = HandlerName(handler, location);
             entries.Add(new(key, new EntryPoint
             {
                 Kind = kind,
                 Name = name,
-                Handler = handler.ToDisplayString(MemberFormat),
-                Location = location is null ? null : ToLocation(location, root, handler.ToDisplayString(MemberFormat)),
+                Handler = display,
+                Location = location is null ? null : ToLocation(location, root, display),
                 HttpMethod = verb,
                 Route = route,
                 Auth = auth.Auth,
@@ -105,6 +106,25 @@ internal static partial class EntryPointFinder
         {
             Add(EntryPointKind.CommandLine, "Program.Main (top-level statements)", entryPoint, null, null, new AuthDecision(AuthRequirement.Unknown, [], false));
         }
+    }
+
+    /// <summary>The handler as reports show it; lambdas and top-level statements get a readable name.</summary>
+    private static string HandlerName(IMethodSymbol handler, Location? location) => handler.MethodKind switch
+    {
+        MethodKind.AnonymousFunction => $"{Outer(handler).ToDisplayString(MemberFormat)} lambda at line {(location?.GetLineSpan().StartLinePosition.Line ?? -1) + 1}",
+        _ when handler.Name == WellKnownMemberNames.TopLevelStatementsEntryPointMethodName => $"{handler.ContainingType.Name}.Main (top-level statements)",
+        _ => handler.ToDisplayString(MemberFormat),
+    };
+
+    private static ISymbol Outer(IMethodSymbol lambda)
+    {
+        ISymbol current = lambda;
+        while (current is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } && current.ContainingSymbol is { } outer)
+        {
+            current = outer;
+        }
+
+        return current is IMethodSymbol { Name: WellKnownMemberNames.TopLevelStatementsEntryPointMethodName } main ? main.ContainingType : current;
     }
 
     private static SourceLocation ToLocation(Location location, string root, string member)

@@ -73,7 +73,7 @@ internal static class MinimalApiEndpoints
             : requirements.Count > 0
                 ? requirements.OrderByDescending(r => r.Auth).First() with { Roles = [.. requirements.SelectMany(r => r.Roles).Distinct(StringComparer.Ordinal)] }
                 : AuthDecision.For(handlerMethod, fallback, antiForgeryByDefault: false);
-        return new Endpoint(verb, Routes.Combine(prefix, pattern), handlerMethod, handlerSyntax, auth);
+        return new Endpoint(verb, Routes.Append(prefix, pattern), handlerMethod, handlerSyntax, auth);
     }
 
     /// <summary>The route prefix of the builder <paramref name="receiver"/>, recording group authorization along the way.</summary>
@@ -91,7 +91,7 @@ internal static class MinimalApiEndpoints
                 var prefix = Group(inner.Expression, model, requirements, ref anonymous, depth + 1, cancellationToken);
                 if (name == "MapGroup" && invocation.ArgumentList.Arguments.FirstOrDefault() is { } argument)
                 {
-                    return Routes.Combine(prefix, model.GetConstantValue(argument.Expression, cancellationToken).Value as string ?? "");
+                    return Routes.Append(prefix, model.GetConstantValue(argument.Expression, cancellationToken).Value as string ?? "");
                 }
 
                 Record(invocation, requirements, ref anonymous);

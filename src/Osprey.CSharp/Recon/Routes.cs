@@ -24,6 +24,10 @@ internal static class Routes
         return Normalize(t.Length == 0 ? p : p + "/" + t);
     }
 
+    /// <summary>Appends a minimal-API pattern to a route-group prefix: group patterns are always relative, even with a leading <c>/</c>.</summary>
+    public static string Append(string? prefix, string? pattern) =>
+        Normalize((prefix ?? "").Trim().TrimEnd('/') + "/" + (pattern ?? "").Trim().TrimStart('/'));
+
     /// <summary>Replaces <c>[controller]</c>, <c>[action]</c> and <c>[area]</c> tokens.</summary>
     public static string ReplaceTokens(string route, string controller, string action) =>
         route.Replace("[controller]", controller, StringComparison.OrdinalIgnoreCase)
