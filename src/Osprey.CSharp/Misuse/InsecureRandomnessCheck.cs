@@ -23,7 +23,7 @@ internal sealed class InsecureRandomnessCheck : IMisuseCheck
     public IReadOnlyList<OperationKind> Kinds { get; } = [OperationKind.Invocation];
 
     /// <inheritdoc />
-    public bool IsTrigger(SyntaxToken token) => token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == "Random";
+    public bool IsTrigger(SyntaxToken token) => token.IsKind(SyntaxKind.IdentifierToken) && (token.ValueText == "Random" || RandomMethods.Contains(token.ValueText));
 
     /// <inheritdoc />
     public void Inspect(IOperation operation, MisuseContext context)

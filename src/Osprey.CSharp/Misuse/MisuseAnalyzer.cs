@@ -54,7 +54,9 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
             MisuseContext? misuse = null;
             foreach (var root in MemberRoots(tree.GetRoot(cancellationToken)))
             {
-                var interested = _checks.Where(c => root.DescendantTokens().Any(c.IsTrigger)).ToHashSet();
+                // An initializer's or expression body's own name is part of what it means (a field named AdminPassword).
+                var scope = root is EqualsValueClauseSyntax or ArrowExpressionClauseSyntax ? root.Parent! : root;
+                var interested = _checks.Where(c => scope.DescendantTokens().Any(c.IsTrigger)).ToHashSet();
                 if (interested.Count == 0)
                 {
                     continue;

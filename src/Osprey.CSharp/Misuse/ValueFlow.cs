@@ -28,6 +28,11 @@ internal static class ValueFlow
         while (pending.Count > 0 && steps++ < Budget)
         {
             var op = pending.Pop();
+            if (op != start && stopAt?.Invoke(op) == true)
+            {
+                continue;
+            }
+
             var parent = op.Parent;
             if (parent is null)
             {

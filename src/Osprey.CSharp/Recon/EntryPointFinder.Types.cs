@@ -89,7 +89,7 @@ internal static partial class EntryPointFinder
 
     private static void RazorPage(INamedTypeSymbol type, string filePath, AppSecurityDefaults defaults, AddEntry add)
     {
-        var normalized = filePath.Replace('\\', '/');
+        var normalized = PreferredFile(type, ".cshtml.cs", filePath).Replace('\\', '/');
         var pages = normalized.LastIndexOf("/Pages/", StringComparison.Ordinal);
         var page = pages >= 0 ? normalized[(pages + "/Pages".Length)..] : "/" + type.Name.Replace("Model", "", StringComparison.Ordinal);
         page = page.Replace(".cshtml.cs", "", StringComparison.OrdinalIgnoreCase).Replace(".cs", "", StringComparison.OrdinalIgnoreCase);
@@ -123,7 +123,7 @@ internal static partial class EntryPointFinder
 
     private static void WebFormsPage(INamedTypeSymbol type, string filePath, AddEntry add)
     {
-        var file = Path.GetFileName(filePath.Replace('\\', '/'));
+        var file = Path.GetFileName(PreferredFile(type, ".aspx.cs", filePath).Replace('\\', '/'));
         var route = "/" + (file.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? file[..^3] : type.Name + ".aspx");
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic))
         {
@@ -135,6 +135,10 @@ internal static partial class EntryPointFinder
             }
         }
     }
+
+    /// <summary>For a partial class, the declaring file with the given suffix (the page's code-behind), else <paramref name="fallback"/>.</summary>
+    private static string PreferredFile(INamedTypeSymbol type, string suffix, string fallback) =>
+        type.DeclaringSyntaxReferences.Select(r => r.SyntaxTree.FilePath).FirstOrDefault(p => p.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) ?? fallback;
 
     private static bool IsController(INamedTypeSymbol type)
     {

@@ -37,7 +37,7 @@ public sealed class FrameworkEntryPointTests : IClassFixture<FrameworkEntryPoint
         var entry = Handler("Api.ItemsController.Update(int, string)");
 
         Assert.Equal(AuthRequirement.Privileged, entry.Auth);
-        Assert.Equal(["policy:CanEdit"], entry.Roles);
+        Assert.Equal(["policy:CanEdit", "role:Admin", "role:Owner"], entry.Roles); // ASP.NET Core requires both attributes
         Assert.True(entry.AntiForgery);
     }
 
