@@ -13,6 +13,12 @@ internal sealed class CSharpAnalysisContext
     /// <summary>The scan's context: options, diagnostics, statistics, the finding sink.</summary>
     public required ScanContext Scan { get; init; }
 
+    /// <summary>
+    /// The entry points recon found (HTTP routes with their authentication, mains, hubs); use
+    /// <see cref="Recon.EntryPointIndex.Find"/> to learn whether a method is one.
+    /// </summary>
+    public Recon.EntryPointIndex EntryPoints { get; init; } = Recon.EntryPointIndex.Empty;
+
     /// <summary>Turns a syntax location into a report location (relative path, 1-based lines, enclosing member).</summary>
     public SourceLocation ToLocation(Microsoft.CodeAnalysis.Location location, string? member = null)
     {

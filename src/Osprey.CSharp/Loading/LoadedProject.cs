@@ -23,6 +23,12 @@ public sealed class LoadedProject
 
     /// <summary>References named by the project that could not be found.</summary>
     public ImmutableArray<string> UnresolvedReferences { get; init; } = [];
+
+    /// <summary>Type and namespace names the compilation could not resolve (see <see cref="CSharpEngineOptions.CountUnresolvedSymbolsInBodies"/>).</summary>
+    public ImmutableArray<string> UnresolvedSymbols { get; init; } = [];
+
+    /// <summary>Whether the project is loose source files without a project file.</summary>
+    public bool IsLoose => ProjectPath is null;
 }
 
 /// <summary>Everything loaded from one scan target.</summary>

@@ -1,0 +1,103 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Osprey.Core.Rules;
+using Osprey.CSharp.Analysis;
+
+namespace Osprey.CSharp.Misuse;
+
+/// <summary>
+/// Runs the API-misuse checks (hard-coded credentials, weak crypto, weak randomness, cookie flags,
+/// cleartext transmission and storage, error details) over a compilation's operations in one pass.
+/// A member is bound only when its tokens can interest some check, so large code bases with little
+/// crypto or cookie code cost little beyond parsing.
+/// </summary>
+internal sealed class MisuseAnalyzer : ICompilationAnalyzer
+{
+    private readonly ImmutableArray<IMisuseCheck> _checks;
+    private readonly ImmutableDictionary<OperationKind, ImmutableArray<IMisuseCheck>> _byKind;
+
+    /// <summary>Creates the analyzer with every check.</summary>
+    public MisuseAnalyzer()
+        : this([new HardcodedCredentialCheck(), new WeakCryptoCheck(), new InsecureRandomnessCheck(), new CookieFlagsCheck(),
+            new CleartextTransmissionCheck(), new CleartextStorageCheck(), new ErrorDetailsExposureCheck()])
+    {
+    }
+
+    /// <summary>Creates the analyzer with the given checks.</summary>
+    public MisuseAnalyzer(IEnumerable<IMisuseCheck> checks)
+    {
+        _checks = [.. checks];
+        _byKind = _checks.SelectMany(c => c.Kinds.Select(k => (Kind: k, Check: c)))
+            .GroupBy(p => p.Kind)
+            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.Check).ToImmutableArray());
+        Rules = [.. _checks.SelectMany(c => c.Rules).DistinctBy(r => r.Id)];
+    }
+
+    /// <inheritdoc />
+    public string Name => "misuse";
+
+    /// <inheritdoc />
+    public IReadOnlyList<Rule> Rules { get; }
+
+    /// <inheritdoc />
+    public void Analyze(CSharpAnalysisContext context, CancellationToken cancellationToken)
+    {
+        var compilation = context.Project.Compilation;
+        var reported = new ConcurrentDictionary<(string, string, int), byte>();
+        var trees = compilation.SyntaxTrees.ToArray();
+        Parallel.ForEach(trees, new ParallelOptions { MaxDegreeOfParallelism = context.Scan.Options.Threads, CancellationToken = cancellationToken }, tree =>
+        {
+            SemanticModel? model = null;
+            MisuseContext? misuse = null;
+            foreach (var root in MemberRoots(tree.GetRoot(cancellationToken)))
+            {
+                // An initializer's or expression body's own name is part of what it means (a field named AdminPassword).
+                var scope = root is EqualsValueClauseSyntax or ArrowExpressionClauseSyntax ? root.Parent! : root;
+                var interested = _checks.Where(c => scope.DescendantTokens().Any(c.IsTrigger)).ToHashSet();
+                if (interested.Count == 0)
+                {
+                    continue;
+                }
+
+                model ??= compilation.GetSemanticModel(tree);
+                misuse ??= new MisuseContext(context, model, reported);
+                if (model.GetOperation(root is GlobalStatementSyntax global ? global.Statement : root, cancellationToken) is not { } operation)
+                {
+                    continue;
+                }
+
+                foreach (var op in operation.DescendantsAndSelf())
+                {
+                    if (_byKind.TryGetValue(op.Kind, out var checks))
+                    {
+                        foreach (var check in checks)
+                        {
+                            if (interested.Contains(check))
+                            {
+                                check.Inspect(op, misuse);
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>The syntax nodes that have an operation tree of their own: member bodies, initializers, top-level statements.</summary>
+    private static IEnumerable<SyntaxNode> MemberRoots(SyntaxNode root) =>
+        root.DescendantNodes(n => !IsMemberRoot(n)).Where(IsMemberRoot);
+
+    private static bool IsMemberRoot(SyntaxNode node) => node switch
+    {
+        BaseMethodDeclarationSyntax method => method.Body is not null || method.ExpressionBody is not null,
+        AccessorDeclarationSyntax accessor => accessor.Body is not null || accessor.ExpressionBody is not null,
+        ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax } => true,
+        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax } } => true,
+        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } => true,
+        GlobalStatementSyntax => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,78 @@
+namespace Osprey.CSharp.Tests.Misuse;
+
+public sealed class CleartextTests
+{
+    [Fact]
+    public async Task HttpUrlSentWithHttpClient_Reported()
+    {
+        const string Source = """
+            public class Rates(HttpClient http)
+            {
+                public Task<string> Get()
+                {
+                    var url = new Uri("http://rates.example.com/today"); // here
+                    return http.GetStringAsync(url);
+                }
+            }
+            """;
+
+        var finding = await MisuseHarness.SingleAsync(Source, "cs/cleartext-transmission");
+
+        Assert.Equal(MisuseHarness.LineOf(Source, "// here"), finding.Location.StartLine);
+    }
+
+    [Fact]
+    public async Task HttpsAndLoopbackUrls_NotReported()
+    {
+        const string Source = """
+            public class Rates(HttpClient http)
+            {
+                public Task<string> Get() => http.GetStringAsync("https://rates.example.com/today");
+                public Task<string> Local() => http.GetStringAsync("http://localhost:5000/health");
+                public string Link() => "http://example.com/docs";
+            }
+            """;
+
+        await MisuseHarness.NoneAsync(Source, "cs/cleartext-transmission");
+    }
+
+    [Fact]
+    public async Task PasswordWrittenToFileAndLog_Reported()
+    {
+        const string Source = """
+            using Microsoft.Extensions.Logging;
+            public class Accounts(ILogger<Accounts> logger)
+            {
+                public void Register(string user, string password)
+                {
+                    File.WriteAllText("/tmp/users.txt", user + ":" + password); // file
+                    logger.LogInformation("Registered {User} with {Password}", user, password); // log
+                }
+            }
+            """;
+
+        var lines = (await MisuseHarness.AnalyzeAsync(Source)).Where(f => f.RuleId == "cs/cleartext-storage").Select(f => f.Location.StartLine).Order();
+
+        Assert.Equal([MisuseHarness.LineOf(Source, "// file"), MisuseHarness.LineOf(Source, "// log")], lines);
+    }
+
+    [Fact]
+    public async Task HashedPasswordStoredAndPasswordLengthLogged_NotReported()
+    {
+        const string Source = """
+            using System.Security.Cryptography;
+            using Microsoft.Extensions.Logging;
+            public class Accounts(ILogger<Accounts> logger)
+            {
+                public void Register(string user, string password, byte[] salt)
+                {
+                    var hash = Rfc2898DeriveBytes.Pbkdf2(password, salt, 600000, HashAlgorithmName.SHA256, 32);
+                    File.WriteAllBytes("/tmp/users.bin", hash);
+                    logger.LogInformation("Registered {User}; password has {Length} characters", user, password.Length);
+                }
+            }
+            """;
+
+        await MisuseHarness.NoneAsync(Source, "cs/cleartext-storage");
+    }
+}
