@@ -1,10 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
 using Osprey.Core.Pipeline;
 using Osprey.CSharp;
 
 namespace Osprey.Cli;
 
-/// <summary>The engines, recon stages and verifiers of a default scan.</summary>
+/// <summary>
+/// The engines, recon stages and verifiers of a default scan, registered per language through DI
+/// the way a host would (the server composes the same way).
+/// </summary>
 internal static class DefaultComposition
 {
-    public static ScanPipeline CreatePipeline() => new(engines: [new CSharpEngine()]);
+    public static IServiceCollection AddOspreyEngines(this IServiceCollection services) =>
+        services.AddOspreyCSharp();
+
+    public static ScanPipeline CreatePipeline()
+    {
+        // One provider per scan: engines may keep per-scan state, and nothing is shared across scans.
+        using var provider = new ServiceCollection().AddOspreyEngines().BuildServiceProvider();
+        return new ScanPipeline(
+            engines: provider.GetServices<IDiscoveryEngine>(),
+            recon: provider.GetServices<IReconStage>(),
+            verifiers: provider.GetServices<IVerifier>(),
+            triage: provider.GetServices<ITriageStage>());
+    }
 }
