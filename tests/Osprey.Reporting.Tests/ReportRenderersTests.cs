@@ -43,6 +43,30 @@ public class ReportRenderersTests
         Assert.False(text.UseColor);
     }
 
+    [Theory]
+    [InlineData("sarif")]
+    [InlineData("json")]
+    [InlineData("md")]
+    [InlineData("html")]
+    [InlineData("text")]
+    public async Task RenderAsync_AnyFormat_LosesNoFindingAndNoDiagnostic(string format)
+    {
+        var report = SampleReports.Sample();
+        var output = await Render.ToStringAsync(ReportRenderers.Find(format)!, report);
+
+        foreach (var finding in report.Findings)
+        {
+            Assert.Contains(format == "md" ? finding.Location.ToString() : finding.Fingerprint, output, StringComparison.Ordinal);
+        }
+
+        foreach (var diagnostic in report.Diagnostics)
+        {
+            Assert.Contains(diagnostic.Code, output, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("binary", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task RenderAsync_CancelledToken_EveryRendererStops()
     {

@@ -18,7 +18,7 @@ internal sealed partial class MarkdownWriter
         builder.Append("#### ").Append(MarkdownText.Inline(finding.Title, 200)).Append("\n\n");
         builder.Append(MarkdownText.Code(finding.Location.ToString(), 300))
             .Append(" · ").Append(MarkdownText.Code(finding.RuleId, 120));
-        foreach (var cwe in finding.Cwes.IsDefault ? _rules.Get(finding.RuleId).Cwes : finding.Cwes)
+        foreach (var cwe in finding.Cwes.IsDefaultOrEmpty ? _rules.Get(finding.RuleId).Cwes : finding.Cwes)
         {
             builder.Append(" · [").Append(CweLinks.Name(cwe)).Append("](").Append(CweLinks.Url(cwe)).Append(')');
         }
