@@ -10,6 +10,7 @@ internal static class CompilationAnalyzers
     /// <summary>A fresh set of the default analyzers.</summary>
     public static ImmutableArray<ICompilationAnalyzer> CreateDefault() =>
     [
+        // Every analyzer the engine runs is listed here, and only here (the taint analysis joins this list).
         new MisuseAnalyzer(),
     ];
 }

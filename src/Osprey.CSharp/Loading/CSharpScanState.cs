@@ -27,7 +27,7 @@ internal sealed class CSharpScanState
     public bool IsLoaded => Volatile.Read(ref _solution) is not null;
 
     /// <summary>Loads the solution the first time and returns the same one afterwards.</summary>
-    public LoadedSolution GetOrLoad(ScanContext context, ImmutableArray<SourceFile> files, CSharpEngineOptions options, CancellationToken cancellationToken)
+    public LoadedSolution GetOrLoad(ScanContext context, ImmutableArray<SourceFile> files, CSharpEngineOptions options, CancellationToken cancellationToken, ScanPhase phase = ScanPhase.Discover)
     {
         lock (_gate)
         {
@@ -39,7 +39,7 @@ internal sealed class CSharpScanState
             using var http = context.Options.AllowNetwork ? new HttpClient { Timeout = TimeSpan.FromMinutes(5) } : null;
             var loader = new CSharpProjectLoader(options, http)
             {
-                Progress = (filesLoaded, projects) => context.ReportProgress(ScanPhase.Discover, $"loaded {projects} C# project(s), {filesLoaded} file(s)"),
+                Progress = (filesLoaded, projects) => context.ReportProgress(phase, $"loaded {projects} C# project(s), {filesLoaded} file(s)"),
             };
             _solution = loader.Load(context, files, cancellationToken);
             return _solution;

@@ -43,7 +43,7 @@ public sealed class CSharpEntryPointRecon : IReconStage
         return await Task.Run(() =>
         {
             var state = CSharpScanState.For(context);
-            var solution = state.GetOrLoad(context, recon.Files, _options, cancellationToken);
+            var solution = state.GetOrLoad(context, recon.Files, _options, cancellationToken, ScanPhase.Recon);
             var index = EntryPointFinder.Find(context, solution, cancellationToken);
             state.EntryPoints = index;
             context.Count("csharp.entry-points", index.All.Length);

@@ -27,6 +27,30 @@ public sealed class ReferencePackageFetcherTests
             : null);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Load_NetFrameworkProjectWithoutReferenceAssemblies_FetchesThemOnlyWhenNetworkIsAllowed(bool allowNetwork)
+    {
+        using var tree = new TempTree();
+        using var feed = new LoopbackFeed(BuildPackage(tree));
+        tree.Write("Legacy/Legacy.csproj", """
+            <Project ToolsVersion="14.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+              <PropertyGroup><TargetFrameworkVersion>v4.8</TargetFrameworkVersion></PropertyGroup>
+              <ItemGroup><Compile Include="Code.cs" /></ItemGroup>
+            </Project>
+            """);
+        tree.Write("Legacy/Code.cs", "class Code { }");
+        var options = CSharpEngineOptions.Default with { FeedUrl = feed.IndexUrl, PackageFolders = [tree.PathOf("no-packages")], PackageCacheFolder = tree.PathOf("cache") };
+
+        var result = await LoadHarness.LoadAsync(tree.PathOf("Legacy/Legacy.csproj"), options, Osprey.Core.Scanning.ScanOptions.Default with { Threads = 2, AllowNetwork = allowNetwork });
+
+        var project = result.Project("Legacy");
+        Assert.Equal(allowNetwork, File.Exists(tree.PathOf("cache/microsoft.netframework.referenceassemblies.net48/1.0.3/build/.NETFramework/v4.8/mscorlib.dll")));
+        Assert.Equal(!allowNetwork, project.UnresolvedReferences.Contains("Microsoft.NETFramework.ReferenceAssemblies.net48"));
+        Assert.Equal(allowNetwork, result.Diagnostics("reference-package-fetched").Any());
+    }
+
     private static byte[] BuildPackage(TempTree tree)
     {
         var dll = tree.PathOf("staging/mscorlib.dll");
