@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Osprey.Server.Storage;
 
 /// <summary>
-/// Puts every SQLite connection in WAL mode with full sync: readers do not block the writer, and a
-/// committed transaction survives a killed process (the durability guarantee for accepted jobs).
+/// Puts every SQLite connection in WAL mode: readers do not block the writer, and a committed
+/// transaction survives a killed process (the durability guarantee for accepted jobs), since the
+/// WAL is written before commit returns. synchronous=NORMAL skips the fsync per commit; only an
+/// operating-system crash or power loss can lose the last commits (use PostgreSQL for that).
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
@@ -22,7 +24,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000;";
+        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
         command.ExecuteNonQuery();
     }
 }
