@@ -17,8 +17,8 @@ internal static class ScanEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapPost("/scans", SubmitAsync).RequireAuthorization(AccessPolicies.OrgWrite)
-            .Accepts<byte[]>("application/zip", "application/gzip").Produces<ScanView>(202)
-            .WithSummary("Submits a zip or tar.gz (raw body) for the registered asset ?assetId=…; optional ?label=….");
+            .Produces<ScanView>(202)
+            .WithSummary("Submits a zip (Content-Type application/zip) or tar.gz (application/gzip) as the raw body, for the registered asset ?assetId=…; optional ?label=….");
         api.MapGet("/scans", ListAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView[]>();
         api.MapGet("/scans/{scanId:guid}", GetAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView>();
         api.MapGet("/scans/{scanId:guid}/findings", FindingsOfScanAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<FindingSummary[]>();

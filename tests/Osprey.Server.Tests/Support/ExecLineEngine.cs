@@ -7,7 +7,7 @@ namespace Osprey.Server.Tests.Support;
 
 /// <summary>
 /// A tiny discovery engine for server tests: a finding for every line containing <c>EXEC(</c>,
-/// with a two-step trace (the file's first line as source) and a confirmed proof. A file
+/// with a two-step trace (the first line mentioning <c>input</c> as source) and a confirmed proof. A file
 /// containing <c>SLOW_SCAN</c> makes it wait (unless <c>OSPREY_TEST_FAST=1</c>), so that a test can
 /// kill the server in the middle of a scan.
 /// </summary>
@@ -45,7 +45,8 @@ internal sealed class ExecLineEngine : IDiscoveryEngine
             {
                 if (!lines[i].Contains("EXEC(", StringComparison.Ordinal)) continue;
                 var sink = new SourceLocation { FilePath = file.RelativePath, StartLine = i + 1, Snippet = lines[i].Trim() };
-                var source = new SourceLocation { FilePath = file.RelativePath, StartLine = 1, Snippet = lines[0].Trim() };
+                var sourceLine = Math.Max(0, Array.FindIndex(lines, l => l.Contains("input", StringComparison.Ordinal)));
+                var source = new SourceLocation { FilePath = file.RelativePath, StartLine = sourceLine + 1, Snippet = lines[sourceLine].Trim() };
                 context.Report(new Finding
                 {
                     RuleId = RuleId,
