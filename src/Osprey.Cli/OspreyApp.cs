@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Osprey.Cli.Commands.Audit;
 using Osprey.Cli.Commands.Rules;
 using Osprey.Cli.Commands.Scan;
+using Osprey.Cli.Commands.Serve;
 using Osprey.Core.Scanning;
 using Spectre.Console.Cli;
 
@@ -31,6 +33,18 @@ public static class OspreyApp
                 .WithExample("scan", ".", "--format", "sarif", "--output", "osprey.sarif", "--fail-on", "high");
             config.AddCommand<RulesCommand>("rules")
                 .WithDescription("List the rules Osprey reports.");
+            config.AddCommand<ServeCommand>("serve")
+                .WithDescription("Run the gated service (API and dashboard). SQLite in ./osprey-data unless --database is given.")
+                .WithExample("serve")
+                .WithExample("serve", "--database", "Host=127.0.0.1;Database=osprey;Username=osprey;Password=…");
+            config.AddBranch("audit", audit =>
+            {
+                audit.SetDescription("Check or export the service's tamper-evident audit log.");
+                audit.AddCommand<AuditVerifyCommand>("verify")
+                    .WithDescription("Verify every audit record and checkpoint; name each record modified, removed or reordered.");
+                audit.AddCommand<AuditExportCommand>("export")
+                    .WithDescription("Export the signed checkpoints for an outside witness.");
+            });
         });
 
         return await app.RunAsync(args, cancellationToken).ConfigureAwait(false);
