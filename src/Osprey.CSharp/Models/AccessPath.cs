@@ -40,8 +40,18 @@ internal sealed record AccessPath(AccessPathRoot Root, int First, int Last, bool
     public static AccessPath? TryParse(string text, out string? error)
     {
         error = null;
-        var parts = text.Trim().Split('.', StringSplitOptions.None);
-        var head = parts[0];
+        text = text.Trim();
+        var close = text.StartsWith("Argument[", StringComparison.Ordinal) ? text.IndexOf(']', StringComparison.Ordinal) : -1;
+        var cut = close >= 0 ? close + 1 : text.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? dot : text.Length;
+        var head = text[..cut];
+        var rest = text[cut..];
+        if (rest.Length > 0 && rest[0] != '.')
+        {
+            error = $"'{text}' is not an access path (a component must follow a '.')";
+            return null;
+        }
+
+        var parts = rest.Split('.', StringSplitOptions.None);
         var element = false;
         var lambda = false;
         foreach (var part in parts.Skip(1))
