@@ -15,11 +15,15 @@ internal sealed class CallGraph
 {
     private readonly ImmutableHashSet<IMethodSymbol> _selfRecursive;
 
-    private CallGraph(ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> levels, ImmutableHashSet<IMethodSymbol> selfRecursive)
+    private CallGraph(ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> levels, ImmutableHashSet<IMethodSymbol> selfRecursive, ImmutableArray<IMethodSymbol> roots)
     {
         Levels = levels;
         _selfRecursive = selfRecursive;
+        Roots = roots;
     }
+
+    /// <summary>Methods no other component calls: where static-field placeholders take the program-wide value.</summary>
+    public ImmutableArray<IMethodSymbol> Roots { get; }
 
     /// <summary>Whether <paramref name="method"/> calls itself directly.</summary>
     public bool IsRecursive(IMethodSymbol method) => _selfRecursive.Contains(method);
@@ -38,9 +42,8 @@ internal sealed class CallGraph
         }
 
         var edges = new List<int>[methods.Length];
-        for (var i = 0; i < methods.Length; i++)
+        Parallel.For(0, methods.Length, session.ParallelOptions, i =>
         {
-            session.CancellationToken.ThrowIfCancellationRequested();
             var targets = new HashSet<int>();
             if (session.Bodies.GraphOf(methods[i]) is { } graph)
             {
@@ -53,8 +56,8 @@ internal sealed class CallGraph
                 }
             }
 
-            edges[i] = [.. targets];
-        }
+            edges[i] = [.. targets.Order()];
+        });
 
         var components = StronglyConnectedComponents.Find(edges);
         var componentOf = new int[methods.Length];
@@ -89,7 +92,20 @@ internal sealed class CallGraph
             .Select(g => g.Select(x => x.Methods).ToImmutableArray())
             .ToImmutableArray();
         var selfRecursive = methods.Where((m, i) => edges[i].Contains(i)).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        return new CallGraph(levels, selfRecursive);
+        var called = new bool[components.Count];
+        for (var i = 0; i < methods.Length; i++)
+        {
+            foreach (var target in edges[i])
+            {
+                if (componentOf[target] != componentOf[i])
+                {
+                    called[componentOf[target]] = true;
+                }
+            }
+        }
+
+        var roots = methods.Where((m, i) => !called[componentOf[i]]).ToImmutableArray();
+        return new CallGraph(levels, selfRecursive, roots);
     }
 
     private static IEnumerable<IMethodSymbol> Callees(ControlFlowGraph graph, TaintSession session)

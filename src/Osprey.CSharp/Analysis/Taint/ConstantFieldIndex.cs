@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,13 +17,14 @@ internal sealed class ConstantFieldIndex
     private readonly ImmutableDictionary<IFieldSymbol, object?> _constants;
 
     /// <summary>Scans <paramref name="compilation"/> for assignments and initialisers.</summary>
-    public ConstantFieldIndex(Compilation compilation, CancellationToken cancellationToken)
+    public ConstantFieldIndex(Compilation compilation, ParallelOptions options)
     {
-        var written = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
-        var initialised = new Dictionary<IFieldSymbol, object?>(SymbolEqualityComparer.Default);
-        foreach (var tree in compilation.SyntaxTrees)
+        var cancellationToken = options.CancellationToken;
+        var writtenBag = new ConcurrentBag<IFieldSymbol>();
+        var initialisedBag = new ConcurrentBag<(IFieldSymbol Field, object? Value)>();
+        Parallel.ForEach(compilation.SyntaxTrees, options, tree =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var written = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
             var model = compilation.GetSemanticModel(tree);
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
@@ -45,18 +47,26 @@ internal sealed class ConstantFieldIndex
                         var constant = model.GetConstantValue(init.Value, cancellationToken);
                         if (constant.HasValue)
                         {
-                            initialised[field] = constant.Value;
+                            initialisedBag.Add((field.OriginalDefinition, constant.Value));
                         }
 
                         break;
                 }
             }
-        }
+
+            foreach (var field in written)
+            {
+                writtenBag.Add(field);
+            }
+        });
+
+        var writtenAll = writtenBag.ToHashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
+        var initialised = initialisedBag.ToDictionary(p => p.Field, p => p.Value, (IEqualityComparer<IFieldSymbol>)SymbolEqualityComparer.Default);
 
         var builder = ImmutableDictionary.CreateBuilder<IFieldSymbol, object?>(SymbolEqualityComparer.Default);
         foreach (var (field, value) in initialised)
         {
-            if (!written.Contains(field))
+            if (!writtenAll.Contains(field))
             {
                 builder[field] = value;
             }

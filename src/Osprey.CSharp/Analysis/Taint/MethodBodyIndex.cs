@@ -18,18 +18,20 @@ internal sealed class MethodBodyIndex
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ControlFlowGraph?>> _graphs = new(SymbolEqualityComparer.Default);
 
     /// <summary>Indexes the bodies of <paramref name="compilation"/>.</summary>
-    public MethodBodyIndex(Compilation compilation, CancellationToken cancellationToken)
+    public MethodBodyIndex(Compilation compilation, ParallelOptions options)
     {
-        var types = new List<INamedTypeSymbol>();
-        foreach (var tree in compilation.SyntaxTrees)
+        var cancellationToken = options.CancellationToken;
+        var types = new ConcurrentBag<INamedTypeSymbol>();
+        var bodies = new ConcurrentBag<(IMethodSymbol Method, SyntaxNode Node, SemanticModel Model)>();
+        var main = compilation.GetEntryPoint(cancellationToken);
+        Parallel.ForEach(compilation.SyntaxTrees, options, tree =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
             var model = compilation.GetSemanticModel(tree);
             var root = tree.GetRoot(cancellationToken);
             if (root is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any()
-                && compilation.GetEntryPoint(cancellationToken) is { } main && main.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree))
+                && main is not null && main.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree))
             {
-                _bodies[main] = (unit, model);
+                bodies.Add((main, unit, model));
             }
 
             foreach (var node in root.DescendantNodes(n => n is not (BlockSyntax or ArrowExpressionClauseSyntax or ExpressionSyntax)))
@@ -39,13 +41,18 @@ internal sealed class MethodBodyIndex
                     case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax when model.GetDeclaredSymbol(node, cancellationToken) is IMethodSymbol method
                         && (node is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
                             or AccessorDeclarationSyntax { Body: not null } or AccessorDeclarationSyntax { ExpressionBody: not null }):
-                        _bodies[method] = (node, model);
+                        bodies.Add((method, node, model));
                         break;
                     case BaseTypeDeclarationSyntax when model.GetDeclaredSymbol(node, cancellationToken) is INamedTypeSymbol type:
                         types.Add(type);
                         break;
                 }
             }
+        });
+
+        foreach (var (method, node, model) in bodies)
+        {
+            _bodies[method] = (node, model);
         }
 
         Types = [.. types.Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default)];

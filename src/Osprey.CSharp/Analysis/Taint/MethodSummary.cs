@@ -26,6 +26,9 @@ internal sealed record MethodSummary
     /// <summary>Parameter-derived values stored in shared fields.</summary>
     public ImmutableDictionary<ISymbol, TaintValue> FieldWrites { get; init; } = ImmutableDictionary.Create<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
 
+    /// <summary>Values the method leaves in static fields (in terms of its parameters and of static placeholders).</summary>
+    public ImmutableDictionary<ISymbol, TaintValue> StaticOuts { get; init; } = ImmutableDictionary.Create<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
+
     /// <summary>What the method throws.</summary>
     public TaintValue Thrown { get; init; } = TaintValue.Bottom;
 
@@ -38,5 +41,6 @@ internal sealed record MethodSummary
         || (Return.SameAs(other.Return) && Thrown.SameAs(other.Thrown)
             && Sinks.Length == other.Sinks.Length && Sinks.All(s => other.Sinks.Any(o => o.SameFlow(s)))
             && OutValues.Count == other.OutValues.Count && OutValues.All(p => other.OutValues.TryGetValue(p.Key, out var v) && v.SameAs(p.Value))
+            && StaticOuts.Count == other.StaticOuts.Count && StaticOuts.All(p => other.StaticOuts.TryGetValue(p.Key, out var v) && v.SameAs(p.Value))
             && FieldWrites.Count == other.FieldWrites.Count && FieldWrites.All(p => other.FieldWrites.TryGetValue(p.Key, out var v) && v.SameAs(p.Value)));
 }

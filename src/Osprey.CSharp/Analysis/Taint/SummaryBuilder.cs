@@ -38,8 +38,9 @@ internal sealed class SummaryBuilder
         _fieldWrites[field] = _fieldWrites.TryGetValue(field, out var old) ? TaintValue.Merge(old, value) : value;
 
     /// <summary>The summary, with <paramref name="outValues"/> taken from the exit state.</summary>
-    public MethodSummary Build(ImmutableDictionary<int, TaintValue> outValues) => new()
+    public MethodSummary Build(ImmutableDictionary<int, TaintValue> outValues, ImmutableDictionary<ISymbol, TaintValue>? staticOuts = null) => new()
     {
+        StaticOuts = staticOuts ?? ImmutableDictionary.Create<ISymbol, TaintValue>(SymbolEqualityComparer.Default),
         Return = Return,
         Thrown = Thrown,
         Sinks = [.. _sinks],

@@ -40,10 +40,16 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
     /// <inheritdoc />
     public void Analyze(CSharpAnalysisContext context, CancellationToken cancellationToken)
     {
+        var clock = context.Scan.TimeProvider;
+        var started = clock.GetTimestamp();
         var catalog = _catalogs.GetValue(context.Scan, CreateCatalog);
-        var session = new TaintSession(context.Project.Compilation, catalog, cancellationToken);
+        var session = new TaintSession(context.Project.Compilation, catalog, context.Scan.Options.Threads, cancellationToken);
+        context.Scan.Count("csharp.taint.ms.index", (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        started = clock.GetTimestamp();
         var graph = CallGraph.Build(session);
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, context.Scan.Options.Threads), CancellationToken = cancellationToken };
+        context.Scan.Count("csharp.taint.ms.callgraph", (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        started = clock.GetTimestamp();
+        var options = session.ParallelOptions;
         var rounds = 0;
         int version;
         do
@@ -66,6 +72,8 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
             });
         }
 
+        context.Scan.Count("csharp.taint.ms.summaries", (long)clock.GetElapsedTime(started).TotalMilliseconds);
+        ResolveStaticsAtRoots(session, graph);
         var findings = 0;
         foreach (var flow in session.Findings.All)
         {
@@ -110,6 +118,35 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
             if (!iterate || !changed)
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// At methods nobody calls, a static field holds whatever any code stored in it: placeholders
+    /// still open there are bound to the program-wide value of the field.
+    /// </summary>
+    private static void ResolveStaticsAtRoots(TaintSession session, CallGraph graph)
+    {
+        foreach (var root in graph.Roots)
+        {
+            foreach (var sink in session.SummaryOf(root).Sinks.Where(s => s.Parameter == TaintValue.StaticParameter))
+            {
+                var dot = sink.Path.IndexOf('.', StringComparison.Ordinal);
+                if (session.StaticSymbol(dot < 0 ? sink.Path : sink.Path[..dot]) is not { } field)
+                {
+                    continue;
+                }
+
+                var mask = session.Catalog.Kinds.MaskOf(sink.Kind);
+                foreach (var origin in session.SharedField(field).ReadPath(dot < 0 ? "" : sink.Path[dot..]).AllOrigins())
+                {
+                    if (origin.Source is { } source && ((origin.Sanitized | sink.Sanitized) & mask) == 0)
+                    {
+                        var trace = origin.Trace is null ? sink.Trace : origin.Trace.Concat(sink.Trace);
+                        session.Findings.Add(new PendingFinding(source, sink.Kind, trace));
+                    }
+                }
             }
         }
     }

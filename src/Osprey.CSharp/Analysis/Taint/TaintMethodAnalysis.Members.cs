@@ -48,6 +48,11 @@ internal sealed partial class TaintMethodAnalysis
 
     private TaintValue ReadStored(ISymbol member, string name, IOperation? instance, TaintState state)
     {
+        if (member.IsStatic)
+        {
+            return ReadStatic(member, state);
+        }
+
         var shared = _session.SharedField(member);
         if (instance is null || instance is IInstanceReferenceOperation)
         {
@@ -103,8 +108,23 @@ internal sealed partial class TaintMethodAnalysis
         }
     }
 
+    private TaintValue ReadStatic(ISymbol member, TaintState state) =>
+        state.Values.TryGetValue(member.OriginalDefinition, out var value) ? value : TaintValue.OfStatic(_session.StaticKey(member));
+
+    private void WriteStatic(ISymbol member, TaintValue value, TaintState state)
+    {
+        state.Set(member.OriginalDefinition, value);
+        _session.WriteSharedField(member, value);
+    }
+
     private void WriteMember(ISymbol member, string name, IOperation? instance, TaintValue value, TaintState state, IOperation at)
     {
+        if (member.IsStatic)
+        {
+            WriteStatic(member, AppendStep(value, at.Syntax.GetLocation(), $"stored in static field `{name}`"), state);
+            return;
+        }
+
         if (instance is null || instance is IInstanceReferenceOperation)
         {
             var stored = AppendStep(value, at.Syntax.GetLocation(), $"stored in {(instance is null ? "static " : "")}field `{name}`");
@@ -134,10 +154,18 @@ internal sealed partial class TaintMethodAnalysis
                 var current = Eval(receiver, state);
                 Write(receiver, strong ? current.WithField(name, value) : current.WithFieldMerged(name, value), state, receiver);
                 break;
-            case IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation:
+            case IFieldReferenceOperation field when field.Field.IsStatic:
+                var staticValue = ReadStatic(field.Field, state);
+                WriteStatic(field.Field, strong ? staticValue.WithField(name, value) : staticValue.WithFieldMerged(name, value), state);
+                break;
+            case IPropertyReferenceOperation property when IsAutoProperty(property.Property) && property.Property.IsStatic:
+                var staticProperty = ReadStatic(property.Property, state);
+                WriteStatic(property.Property, strong ? staticProperty.WithField(name, value) : staticProperty.WithFieldMerged(name, value), state);
+                break;
+            case IFieldReferenceOperation field when field.Instance is IInstanceReferenceOperation:
                 WriteShared(field.Field, value);
                 break;
-            case IPropertyReferenceOperation property when IsAutoProperty(property.Property) && property.Instance is null or IInstanceReferenceOperation:
+            case IPropertyReferenceOperation property when IsAutoProperty(property.Property) && property.Instance is IInstanceReferenceOperation:
                 WriteShared(property.Property, value);
                 break;
             case IFieldReferenceOperation field when field.Instance is { } inner:

@@ -19,7 +19,7 @@ internal sealed partial class TaintMethodAnalysis
 
         foreach (var sink in summary.Sinks)
         {
-            var actual = site.Bind(sink.Parameter).ReadPath(sink.Path);
+            var actual = BindOrigin(sink.Parameter, sink.Path, site, state);
             var pass = PassStep(location, name, sink.Parameter);
             foreach (var origin in actual.AllOrigins())
             {
@@ -37,21 +37,26 @@ internal sealed partial class TaintMethodAnalysis
         foreach (var (ordinal, value) in summary.OutValues)
         {
             var parameter = ordinal >= 0 && ordinal < callee.Parameters.Length ? callee.Parameters[ordinal] : null;
-            var instantiated = Instantiate(value, site, location, name);
+            var instantiated = Instantiate(value, site, location, name, state);
             MergeInto(site.OperationAt(ordinal), instantiated, state, replace: parameter?.RefKind == RefKind.Out);
         }
 
         foreach (var (field, value) in summary.FieldWrites)
         {
-            WriteShared(field, Instantiate(value, site, location, name));
+            WriteShared(field, Instantiate(value, site, location, name, state));
+        }
+
+        foreach (var (field, value) in summary.StaticOuts)
+        {
+            WriteStatic(field, TaintValue.Merge(ReadStatic(field, state), Instantiate(value, site, location, name, state)), state);
         }
 
         if (!summary.Thrown.IsBottom)
         {
-            state.Set(TaintState.Thrown, TaintValue.Merge(state.Get(TaintState.Thrown), Instantiate(summary.Thrown, site, location, name)));
+            state.Set(TaintState.Thrown, TaintValue.Merge(state.Get(TaintState.Thrown), Instantiate(summary.Thrown, site, location, name, state)));
         }
 
-        var result = Instantiate(summary.Return, site, location, name);
+        var result = Instantiate(summary.Return, site, location, name, state);
         return result.IsTainted ? AppendStep(result, location, $"returned from `{name}`") : result;
     }
 
@@ -69,7 +74,7 @@ internal sealed partial class TaintMethodAnalysis
     }
 
     /// <summary>Replaces a summary value's placeholders by the caller's values.</summary>
-    private TaintValue Instantiate(TaintValue value, CallSite site, Location location, string name, int depth = 0)
+    private TaintValue Instantiate(TaintValue value, CallSite site, Location location, string name, TaintState state, int depth = 0)
     {
         if (value.IsBottom)
         {
@@ -78,7 +83,7 @@ internal sealed partial class TaintMethodAnalysis
 
         if (value.Root is { } root && value.Fields.IsEmpty && value.Origins.All(o => !o.IsSource && o.Parameter == root.Parameter && o.Path == root.Path))
         {
-            var whole = site.Bind(root.Parameter).ReadPath(root.Path);
+            var whole = BindOrigin(root.Parameter, root.Path, site, state);
             return whole.WithOrigins([.. whole.Origins.Select(o => o.Append(PassStep(location, name, root.Parameter)))]);
         }
 
@@ -92,7 +97,7 @@ internal sealed partial class TaintMethodAnalysis
             }
 
             var pass = PassStep(location, name, origin.Parameter);
-            var actual = site.Bind(origin.Parameter).ReadPath(origin.Path).AllOrigins();
+            var actual = BindOrigin(origin.Parameter, origin.Path, site, state).AllOrigins();
             origins = TaintValue.MergeOrigins(origins, [.. actual.Select(a =>
                 a.WithExactSanitized(a.Sanitized | origin.Sanitized).WithTrace((a.Trace is null ? TaintTrace.Start(pass) : a.Trace.Append(pass)).ConcatSteps(origin.Trace)))]);
         }
@@ -102,7 +107,7 @@ internal sealed partial class TaintMethodAnalysis
         {
             foreach (var (field, fieldValue) in value.Fields)
             {
-                result = result.WithField(field, Instantiate(fieldValue, site, location, name, depth + 1));
+                result = result.WithField(field, Instantiate(fieldValue, site, location, name, state, depth + 1));
             }
         }
 
@@ -115,6 +120,26 @@ internal sealed partial class TaintMethodAnalysis
         return result;
     }
 
+    /// <summary>The caller's value for a placeholder: an argument (or receiver) at a path, or a static field's current value.</summary>
+    private TaintValue BindOrigin(int parameter, string path, CallSite site, TaintState state)
+    {
+        if (parameter != TaintValue.StaticParameter)
+        {
+            return site.Bind(parameter).ReadPath(path);
+        }
+
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        var key = dot < 0 ? path : path[..dot];
+        var rest = dot < 0 ? "" : path[dot..];
+        var value = _session.StaticSymbol(key) is { } symbol ? ReadStatic(symbol, state) : TaintValue.OfStatic(key);
+        return value.ReadPath(rest);
+    }
+
     private TaintStep PassStep(Location location, string name, int parameter) =>
-        new(location, parameter < 0 ? $"receiver of `{name}`" : $"passed to `{name}` as argument {parameter + 1}", Osprey.Core.Findings.TraceStepKind.Step, _member);
+        new(location, parameter switch
+        {
+            TaintValue.StaticParameter => $"read from a static field by `{name}`",
+            < 0 => $"receiver of `{name}`",
+            _ => $"passed to `{name}` as argument {parameter + 1}",
+        }, Osprey.Core.Findings.TraceStepKind.Step, _member);
 }

@@ -54,7 +54,16 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         summary.AddReturn(analysis._returned);
-        return summary.Build(OutValues(method, exit));
+        var statics = ImmutableDictionary.CreateBuilder<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
+        foreach (var (key, value) in exit.Values)
+        {
+            if (key is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true })
+            {
+                statics[(ISymbol)key] = value;
+            }
+        }
+
+        return summary.Build(OutValues(method, exit), statics.ToImmutable());
     }
 
     private static TaintState EntryState(TaintSession session, IMethodSymbol method)

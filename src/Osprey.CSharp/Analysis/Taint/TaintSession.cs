@@ -27,18 +27,20 @@ internal sealed class TaintSession
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, TaintValue> _sharedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, ISymbol> _staticKeys = new(StringComparer.Ordinal);
     private readonly Lock _fieldGate = new();
     private int _sharedFieldVersion;
 
     /// <summary>Creates the session for <paramref name="compilation"/>.</summary>
-    public TaintSession(Compilation compilation, ModelCatalog catalog, CancellationToken cancellationToken)
+    public TaintSession(Compilation compilation, ModelCatalog catalog, int threads, CancellationToken cancellationToken)
     {
         Compilation = compilation;
         Catalog = catalog;
         CancellationToken = cancellationToken;
-        Bodies = new MethodBodyIndex(compilation, cancellationToken);
+        ParallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
+        Bodies = new MethodBodyIndex(compilation, ParallelOptions);
         Dispatch = new DispatchIndex(Bodies);
-        ConstantFields = new ConstantFieldIndex(compilation, cancellationToken);
+        ConstantFields = new ConstantFieldIndex(compilation, ParallelOptions);
         EntryPoint = compilation.GetEntryPoint(cancellationToken);
     }
 
@@ -47,6 +49,9 @@ internal sealed class TaintSession
 
     /// <summary>The models.</summary>
     public ModelCatalog Catalog { get; }
+
+    /// <summary>How parallel the analysis may be.</summary>
+    public ParallelOptions ParallelOptions { get; }
 
     /// <summary>Cancellation of the scan.</summary>
     public CancellationToken CancellationToken { get; }
@@ -105,6 +110,20 @@ internal sealed class TaintSession
             }
         }
     }
+
+    /// <summary>
+    /// The key of a static field in placeholder origins (<c>#Namespace.Type.field</c>): a static field
+    /// is an implicit parameter of every method, bound at each call to the caller's current value.
+    /// </summary>
+    public string StaticKey(ISymbol member)
+    {
+        var key = "#" + member.OriginalDefinition.ToDisplayString().Replace('.', '/');
+        _staticKeys.TryAdd(key, member.OriginalDefinition);
+        return key;
+    }
+
+    /// <summary>The static field a key names.</summary>
+    public ISymbol? StaticSymbol(string key) => _staticKeys.TryGetValue(key, out var symbol) ? symbol : null;
 
     /// <summary>The report form of a member: <c>Namespace.Type.Method(ParamTypes)</c>.</summary>
     public string MemberName(ISymbol symbol) => _names.GetOrAdd(symbol, static s => s.ToDisplayString(MemberFormat));

@@ -90,6 +90,13 @@ internal sealed partial class TaintValue
     public static TaintValue OfParameter(int parameter) =>
         new([TaintOrigin.FromParameter(parameter, "")], NoFields, null, false, [], [], new SymbolicRoot(parameter, ""));
 
+    /// <summary>The value a static field has at a method's entry when the method has not written it: a placeholder bound at each call.</summary>
+    public static TaintValue OfStatic(string key) =>
+        new([TaintOrigin.FromParameter(StaticParameter, key)], NoFields, null, false, [], [], new SymbolicRoot(StaticParameter, key));
+
+    /// <summary>The pseudo-parameter ordinal of static-field placeholders.</summary>
+    public const int StaticParameter = -2;
+
     /// <summary>This value with other origins.</summary>
     public TaintValue WithOrigins(ImmutableArray<TaintOrigin> origins) => new(origins, Fields, Constant, HasConstant, Types, Delegates, Root);
 
