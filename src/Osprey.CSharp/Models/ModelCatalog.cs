@@ -24,6 +24,7 @@ internal sealed class ModelCatalog
     private readonly ILookup<string, BarrierGuardModel> _guards;
     private readonly ILookup<string, NeutralModel> _neutrals;
     private readonly ConcurrentDictionary<IMethodSymbol, ApiModels> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(IMethodSymbol Method, ITypeSymbol Receiver), ApiModels> _receiverCache = new(MethodReceiverComparer.Instance);
 
     /// <summary>Indexes <paramref name="set"/>, keeping only sources of the threat models in <paramref name="threatModels"/>.</summary>
     public ModelCatalog(ModelSet set, IEnumerable<string> threatModels)
@@ -54,7 +55,26 @@ internal sealed class ModelCatalog
     public ImmutableArray<SourceModel> ParameterSources { get; }
 
     /// <summary>The rows that apply to <paramref name="method"/>.</summary>
-    public ApiModels For(IMethodSymbol method) => _cache.GetOrAdd(method, static (m, self) => self.Compute(m), this);
+    public ApiModels For(IMethodSymbol method) => _cache.GetOrAdd(method, static (m, self) => self.Compute(m, m.ContainingType), this);
+
+    /// <summary>
+    /// The rows that apply to <paramref name="method"/> called on a receiver of static type
+    /// <paramref name="receiver"/>: an inherited method (<c>TextEncoder.Encode</c> called on an
+    /// <c>HtmlEncoder</c>) matches rows written for the receiver's type.
+    /// </summary>
+    public ApiModels For(IMethodSymbol method, ITypeSymbol? receiver)
+    {
+        if (receiver is not INamedTypeSymbol named || method.IsStatic || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, method.ContainingType.OriginalDefinition))
+        {
+            return For(method);
+        }
+
+        return _receiverCache.GetOrAdd((method, named), static (key, self) =>
+        {
+            var own = self.For(key.Method);
+            return own.IsEmpty ? self.Compute(key.Method, (INamedTypeSymbol)key.Receiver) : own;
+        }, this);
+    }
 
     /// <summary>Whether <paramref name="type"/> is (or, with the API's subtypes flag, derives from or implements) the API's type.</summary>
     public static bool TypeMatches(ITypeSymbol? type, ApiReference api)
@@ -70,31 +90,32 @@ internal sealed class ModelCatalog
         return api.Subtypes && type is not null && type.AllInterfaces.Any(i => IsType(i, api));
     }
 
-    private ApiModels Compute(IMethodSymbol method)
+    private ApiModels Compute(IMethodSymbol method, INamedTypeSymbol declaringType)
     {
         var m = (method.ReducedFrom ?? method).OriginalDefinition;
         var names = m.MethodKind == MethodKind.Constructor ? new[] { ".ctor", m.ContainingType.Name, "" } : new[] { m.Name, "" };
-        var neutral = names.SelectMany(n => _neutrals[n]).Any(r => r.Kind == "summary" && Matches(m, r.Api));
+        var type = declaringType.OriginalDefinition;
+        var neutral = names.SelectMany(n => _neutrals[n]).Any(r => r.Kind == "summary" && Matches(m, type, r.Api));
         var result = new ApiModels
         {
-            Sources = [.. names.SelectMany(n => _sources[n]).Where(r => Matches(m, r.Api))],
-            Sinks = [.. names.SelectMany(n => _sinks[n]).Where(r => Matches(m, r.Api))],
-            Summaries = [.. names.SelectMany(n => _summaries[n]).Where(r => Matches(m, r.Api) && !(neutral && r.Provenance != "manual"))],
-            Barriers = [.. names.SelectMany(n => _barriers[n]).Where(r => Matches(m, r.Api))],
-            Guards = [.. names.SelectMany(n => _guards[n]).Where(r => Matches(m, r.Api))],
+            Sources = [.. names.SelectMany(n => _sources[n]).Where(r => Matches(m, type, r.Api))],
+            Sinks = [.. names.SelectMany(n => _sinks[n]).Where(r => Matches(m, type, r.Api))],
+            Summaries = [.. names.SelectMany(n => _summaries[n]).Where(r => Matches(m, type, r.Api) && !(neutral && r.Provenance != "manual"))],
+            Barriers = [.. names.SelectMany(n => _barriers[n]).Where(r => Matches(m, type, r.Api))],
+            Guards = [.. names.SelectMany(n => _guards[n]).Where(r => Matches(m, type, r.Api))],
             IsNeutral = neutral,
         };
         return result.IsEmpty ? ApiModels.None : result;
     }
 
-    private static bool Matches(IMethodSymbol method, ApiReference api)
+    private static bool Matches(IMethodSymbol method, INamedTypeSymbol type, ApiReference api)
     {
         if (api.Signature.Length > 0 && api.Signature != Signature(method))
         {
             return false;
         }
 
-        if (IsType(method.ContainingType, api))
+        if (IsType(type, api))
         {
             return true;
         }
@@ -104,7 +125,7 @@ internal sealed class ModelCatalog
             return false;
         }
 
-        for (var t = method.ContainingType.BaseType; t is not null; t = t.BaseType)
+        for (var t = type.BaseType; t is not null; t = t.BaseType)
         {
             if (IsType(t, api))
             {
@@ -112,7 +133,18 @@ internal sealed class ModelCatalog
             }
         }
 
-        return method.ContainingType.AllInterfaces.Any(i => IsType(i, api));
+        return type.AllInterfaces.Any(i => IsType(i, api));
+    }
+
+    private sealed class MethodReceiverComparer : IEqualityComparer<(IMethodSymbol Method, ITypeSymbol Receiver)>
+    {
+        public static readonly MethodReceiverComparer Instance = new();
+
+        public bool Equals((IMethodSymbol Method, ITypeSymbol Receiver) x, (IMethodSymbol Method, ITypeSymbol Receiver) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Method, y.Method) && SymbolEqualityComparer.Default.Equals(x.Receiver, y.Receiver);
+
+        public int GetHashCode((IMethodSymbol Method, ITypeSymbol Receiver) obj) =>
+            HashCode.Combine(SymbolEqualityComparer.Default.GetHashCode(obj.Method), SymbolEqualityComparer.Default.GetHashCode(obj.Receiver));
     }
 
     private static bool IsType(INamedTypeSymbol type, ApiReference api)

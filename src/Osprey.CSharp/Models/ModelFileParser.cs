@@ -40,6 +40,12 @@ internal static class ModelFileParser
         {
             var relation = (keyNode as YamlScalarNode)?.Value ?? "";
             var line = (int)keyNode.Start.Line;
+            if (!ModelSetBuilder.IsRelation(relation))
+            {
+                builder.Error(line, $"unknown relation '{relation}' (use sourceModel, sinkModel, summaryModel, barrierModel, barrierGuardModel or neutralModel)");
+                continue;
+            }
+
             if (valueNode is not YamlSequenceNode rows)
             {
                 builder.Error(line, $"'{relation}' must be a list of rows");

@@ -16,6 +16,10 @@ internal sealed class ModelSetBuilder(string fileName)
     private readonly ImmutableArray<NeutralModel>.Builder _neutrals = ImmutableArray.CreateBuilder<NeutralModel>();
     private readonly ImmutableArray<ModelError>.Builder _errors = ImmutableArray.CreateBuilder<ModelError>();
 
+    /// <summary>Whether <paramref name="relation"/> names a model relation.</summary>
+    public static bool IsRelation(string relation) =>
+        relation is "sourceModel" or "sinkModel" or "summaryModel" or "barrierModel" or "barrierGuardModel" or "neutralModel";
+
     /// <summary>Records a problem at <paramref name="line"/>.</summary>
     public void Error(int line, string message) => _errors.Add(new ModelError(new ModelOrigin(fileName, line), message));
 

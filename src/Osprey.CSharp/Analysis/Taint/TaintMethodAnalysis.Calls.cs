@@ -63,7 +63,7 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, isVirtual && site.Instance is not null);
-        if (targets.IsEmpty)
+        if (targets.IsEmpty || !_session.Catalog.For(method).IsEmpty)
         {
             return LibraryCall(site, state);
         }

@@ -34,7 +34,7 @@ internal sealed partial class TaintMethodAnalysis
         switch (condition)
         {
             case IInvocationOperation invocation:
-                foreach (var guard in _session.Catalog.For(invocation.TargetMethod).Guards)
+                foreach (var guard in _session.Catalog.For(invocation.TargetMethod, invocation.Instance?.Type).Guards)
                 {
                     if (guard.Branch != outcome)
                     {

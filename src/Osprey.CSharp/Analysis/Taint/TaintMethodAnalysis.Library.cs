@@ -15,7 +15,7 @@ internal sealed partial class TaintMethodAnalysis
     private TaintValue LibraryCall(CallSite site, TaintState state, bool isConstructor = false)
     {
         var method = site.Method;
-        var models = _session.Catalog.For(method);
+        var models = _session.Catalog.For(method, site.Instance?.Type);
         var location = site.Operation.Syntax.GetLocation();
         var name = TaintSession.ShortName(method);
 

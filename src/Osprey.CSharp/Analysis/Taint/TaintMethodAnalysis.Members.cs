@@ -54,7 +54,7 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var shared = _session.SharedField(member);
-        if (instance is null || instance is IInstanceReferenceOperation)
+        if (instance is null || IsThis(instance, state))
         {
             return shared;
         }
@@ -73,6 +73,10 @@ internal sealed partial class TaintMethodAnalysis
                 break;
             case IParameterReferenceOperation parameter:
                 state.Set(parameter.Parameter, value);
+                break;
+            case IFlowCaptureReferenceOperation capture when _captureTargets.TryGetValue(capture.Id, out var captured):
+                state.Set(capture.Id, value);
+                Write(captured, value, state, at);
                 break;
             case IFlowCaptureReferenceOperation capture:
                 state.Set(capture.Id, value);
@@ -125,7 +129,7 @@ internal sealed partial class TaintMethodAnalysis
             return;
         }
 
-        if (instance is null || instance is IInstanceReferenceOperation)
+        if (instance is null || IsThis(instance, state))
         {
             var stored = AppendStep(value, at.Syntax.GetLocation(), $"stored in {(instance is null ? "static " : "")}field `{name}`");
             WriteShared(member, stored);
@@ -162,10 +166,10 @@ internal sealed partial class TaintMethodAnalysis
                 var staticProperty = ReadStatic(property.Property, state);
                 WriteStatic(property.Property, strong ? staticProperty.WithField(name, value) : staticProperty.WithFieldMerged(name, value), state);
                 break;
-            case IFieldReferenceOperation field when field.Instance is IInstanceReferenceOperation:
+            case IFieldReferenceOperation field when field.Instance is not null && IsThis(field.Instance, state):
                 WriteShared(field.Field, value);
                 break;
-            case IPropertyReferenceOperation property when IsAutoProperty(property.Property) && property.Instance is IInstanceReferenceOperation:
+            case IPropertyReferenceOperation property when IsAutoProperty(property.Property) && property.Instance is not null && IsThis(property.Instance, state):
                 WriteShared(property.Property, value);
                 break;
             case IFieldReferenceOperation field when field.Instance is { } inner:
@@ -179,6 +183,11 @@ internal sealed partial class TaintMethodAnalysis
                 break;
         }
     }
+
+    /// <summary>Whether <paramref name="instance"/> is <c>this</c>, directly or through a flow capture the graph introduced.</summary>
+    private static bool IsThis(IOperation instance, TaintState state) =>
+        instance is IInstanceReferenceOperation
+        || (instance is IFlowCaptureReferenceOperation capture && state.Get(capture.Id).Root is { Parameter: -1, Path: "" });
 
     private static bool IsAutoProperty(IPropertySymbol property) =>
         !property.DeclaringSyntaxReferences.IsEmpty && !property.IsAbstract && !property.IsIndexer

@@ -32,6 +32,12 @@ internal sealed partial class TaintMethodAnalysis
         switch (operation)
         {
             case IFlowCaptureOperation capture:
+                if (capture.Value is IFieldReferenceOperation or IPropertyReferenceOperation or IArrayElementReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation)
+                {
+                    // The graph captures assignment targets too (`x.F = a ?? b`); a write through the capture writes the target.
+                    _captureTargets[capture.Id] = capture.Value;
+                }
+
                 state.Set(capture.Id, Eval(capture.Value, state));
                 return TaintValue.Bottom;
             case IFlowCaptureReferenceOperation reference:

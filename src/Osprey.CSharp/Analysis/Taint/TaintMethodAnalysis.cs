@@ -25,6 +25,7 @@ internal sealed partial class TaintMethodAnalysis
     private readonly int _depth;
     private TaintValue _returned = TaintValue.Bottom;
     private object? _inlined;
+    private readonly Dictionary<CaptureId, IOperation> _captureTargets = [];
 
     private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent)
     {
