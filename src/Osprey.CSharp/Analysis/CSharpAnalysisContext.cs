@@ -34,6 +34,13 @@ internal sealed class CSharpAnalysisContext
         };
     }
 
+    /// <summary>Sees every finding as it is reported (tests and benchmarks use it to collect them); null by default.</summary>
+    public Action<Finding>? Observer { get; init; }
+
     /// <summary>Reports a finding.</summary>
-    public void Report(Finding finding) => Scan.Report(finding);
+    public void Report(Finding finding)
+    {
+        Observer?.Invoke(finding);
+        Scan.Report(finding);
+    }
 }

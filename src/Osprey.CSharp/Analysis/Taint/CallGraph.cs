@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>
+/// Who may call whom among the source methods (calls, object creations, property accessors,
+/// method groups turned into delegates; virtual calls to every implementation), condensed into
+/// strongly connected components and ordered in levels: a component's callees are all in earlier
+/// levels, so the components of one level can be analysed in parallel.
+/// </summary>
+internal sealed class CallGraph
+{
+    private readonly ImmutableHashSet<IMethodSymbol> _selfRecursive;
+
+    private CallGraph(ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> levels, ImmutableHashSet<IMethodSymbol> selfRecursive, ImmutableArray<IMethodSymbol> roots)
+    {
+        Levels = levels;
+        _selfRecursive = selfRecursive;
+        Roots = roots;
+    }
+
+    /// <summary>Methods no other component calls: where static-field placeholders take the program-wide value.</summary>
+    public ImmutableArray<IMethodSymbol> Roots { get; }
+
+    /// <summary>Whether <paramref name="method"/> calls itself directly.</summary>
+    public bool IsRecursive(IMethodSymbol method) => _selfRecursive.Contains(method);
+
+    /// <summary>Levels of components, callees first.</summary>
+    public ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> Levels { get; }
+
+    /// <summary>Builds the graph of <paramref name="session"/>'s methods.</summary>
+    public static CallGraph Build(TaintSession session)
+    {
+        var methods = session.Bodies.Methods.ToImmutableArray();
+        var index = new Dictionary<IMethodSymbol, int>(SymbolEqualityComparer.Default);
+        for (var i = 0; i < methods.Length; i++)
+        {
+            index[methods[i]] = i;
+        }
+
+        var edges = new List<int>[methods.Length];
+        Parallel.For(0, methods.Length, session.ParallelOptions, i =>
+        {
+            var targets = new HashSet<int>();
+            if (session.Bodies.GraphOf(methods[i]) is { } graph)
+            {
+                foreach (var callee in Callees(graph, session))
+                {
+                    if (index.TryGetValue(callee.OriginalDefinition, out var j))
+                    {
+                        targets.Add(j);
+                    }
+                }
+            }
+
+            edges[i] = [.. targets.Order()];
+        });
+
+        var components = StronglyConnectedComponents.Find(edges);
+        var componentOf = new int[methods.Length];
+        for (var c = 0; c < components.Count; c++)
+        {
+            foreach (var node in components[c])
+            {
+                componentOf[node] = c;
+            }
+        }
+
+        // Tarjan emits components callees-first, so every callee component's level is known in time.
+        var level = new int[components.Count];
+        for (var c = 0; c < components.Count; c++)
+        {
+            foreach (var node in components[c])
+            {
+                foreach (var target in edges[node])
+                {
+                    var other = componentOf[target];
+                    if (other != c)
+                    {
+                        level[c] = Math.Max(level[c], level[other] + 1);
+                    }
+                }
+            }
+        }
+
+        var levels = components.Select((nodes, c) => (Level: level[c], Methods: nodes.Select(n => methods[n]).ToImmutableArray()))
+            .GroupBy(x => x.Level)
+            .OrderBy(g => g.Key)
+            .Select(g => g.Select(x => x.Methods).ToImmutableArray())
+            .ToImmutableArray();
+        var selfRecursive = methods.Where((m, i) => edges[i].Contains(i)).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var called = new bool[components.Count];
+        for (var i = 0; i < methods.Length; i++)
+        {
+            foreach (var target in edges[i])
+            {
+                if (componentOf[target] != componentOf[i])
+                {
+                    called[componentOf[target]] = true;
+                }
+            }
+        }
+
+        var roots = methods.Where((m, i) => !called[componentOf[i]]).ToImmutableArray();
+        return new CallGraph(levels, selfRecursive, roots);
+    }
+
+    private static IEnumerable<IMethodSymbol> Callees(ControlFlowGraph graph, TaintSession session)
+    {
+        var operations = graph.Blocks.SelectMany(b => b.Operations.Concat(b.BranchValue is null ? [] : [b.BranchValue]));
+        foreach (var root in operations)
+        {
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation invocation:
+                        foreach (var target in session.Dispatch.Resolve(invocation.TargetMethod, [], invocation.IsVirtual))
+                        {
+                            yield return target;
+                        }
+
+                        break;
+                    case IObjectCreationOperation { Constructor: { } constructor }:
+                        yield return constructor;
+                        break;
+                    case IPropertyReferenceOperation property:
+                        foreach (var accessor in new[] { property.Property.GetMethod, property.Property.SetMethod })
+                        {
+                            if (accessor is not null)
+                            {
+                                foreach (var target in session.Dispatch.Resolve(accessor, [], property.Instance is not null))
+                                {
+                                    yield return target;
+                                }
+                            }
+                        }
+
+                        break;
+                    case IMethodReferenceOperation reference:
+                        yield return reference.Method;
+                        break;
+                    case IFlowAnonymousFunctionOperation function:
+                        foreach (var inner in Callees(graph.GetAnonymousFunctionControlFlowGraph(function), session))
+                        {
+                            yield return inner;
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        foreach (var local in graph.LocalFunctions)
+        {
+            foreach (var inner in Callees(graph.GetLocalFunctionControlFlowGraph(local), session))
+            {
+                yield return inner;
+            }
+        }
+    }
+}

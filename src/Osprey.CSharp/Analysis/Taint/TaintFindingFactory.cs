@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+using Osprey.Core.Findings;
+using Osprey.CSharp.Rules;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>Turns a source-to-sink flow into a <see cref="Finding"/> with its whole trace.</summary>
+internal static class TaintFindingFactory
+{
+    /// <summary>The finding for <paramref name="flow"/>.</summary>
+    public static Finding Create(PendingFinding flow, CSharpAnalysisContext context)
+    {
+        var rule = TaintRules.For(flow.SinkKind);
+        var steps = flow.Trace.Steps().Where(s => s.Location.IsInSource).ToImmutableArray();
+        var sink = steps[^1];
+        var trace = steps.Select(s => new TraceStep
+        {
+            Location = context.ToLocation(s.Location, s.Member),
+            Description = s.Description,
+            Kind = s.Kind,
+        }).ToImmutableArray();
+        var sinkLocation = trace[^1].Location;
+        return new Finding
+        {
+            RuleId = rule.Id,
+            Cwes = rule.Cwes,
+            Title = rule.Title,
+            Message = $"Data read from {flow.Source.Description} reaches {SinkText(sink.Description)} at line {sinkLocation.StartLine}.",
+            Severity = rule.Severity,
+            Confidence = flow.Trace.HasAssumedStep ? Confidence.Medium : Confidence.High,
+            Location = sinkLocation,
+            Trace = trace,
+            SourceKind = flow.Source.ThreatModel,
+            SinkKind = flow.SinkKind,
+            Engine = "csharp",
+            Properties = ImmutableDictionary<string, string>.Empty
+                .Add("source", flow.Source.Label)
+                .Add("sourceLocation", trace[0].Location.ToString()),
+        };
+    }
+
+    private static string SinkText(string description) =>
+        description.StartsWith("reached ", StringComparison.Ordinal) ? description["reached ".Length..] : description;
+}

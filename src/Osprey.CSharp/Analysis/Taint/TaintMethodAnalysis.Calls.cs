@@ -1,0 +1,198 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>
+/// Calls: delegates and local functions, source methods through their summaries (dispatched over
+/// the class hierarchy), library methods through their models or the default assumption.
+/// </summary>
+internal sealed partial class TaintMethodAnalysis
+{
+    private TaintValue Call(IMethodSymbol method, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, IOperation call, TaintState state, bool isVirtual)
+    {
+        var receiver = instance is null ? TaintValue.Bottom : Eval(instance, state);
+        var (args, argOps) = EvalArguments(method, arguments, state);
+        return Dispatch(new CallSite(method, instance, receiver, args, argOps, call), state, isVirtual);
+    }
+
+    private void CallWithExtraArgument(IMethodSymbol setter, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, TaintValue value, IOperation at, TaintState state)
+    {
+        var receiver = instance is null ? TaintValue.Bottom : Eval(instance, state);
+        var (args, argOps) = EvalArguments(setter, arguments, state);
+        if (args.Length > 0)
+        {
+            args[^1] = value;
+        }
+
+        Dispatch(new CallSite(setter, instance, receiver, args, argOps, at), state, isVirtual: instance is not IInstanceReferenceOperation);
+    }
+
+    private (TaintValue[] Values, IOperation?[] Operations) EvalArguments(IMethodSymbol method, ImmutableArray<IArgumentOperation> arguments, TaintState state)
+    {
+        var values = new TaintValue[method.Parameters.Length];
+        var operations = new IOperation?[method.Parameters.Length];
+        Array.Fill(values, TaintValue.Bottom);
+        for (var i = 0; i < arguments.Length; i++)
+        {
+            var argument = arguments[i];
+            var ordinal = argument.Parameter?.Ordinal ?? i;
+            var value = argument.Parameter?.RefKind == RefKind.Out ? TaintValue.Bottom : Eval(argument.Value, state);
+            if (ordinal < values.Length)
+            {
+                values[ordinal] = value;
+                operations[ordinal] = argument.Value;
+            }
+        }
+
+        return (values, operations);
+    }
+
+    private TaintValue Dispatch(CallSite site, TaintState state, bool isVirtual)
+    {
+        var method = site.Method;
+        if (method.MethodKind == MethodKind.DelegateInvoke && !site.Receiver.Delegates.IsEmpty)
+        {
+            return InvokeDelegates(site.Receiver.Delegates, site, state);
+        }
+
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            return InlineLocalFunction(method, site, state);
+        }
+
+        var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, isVirtual && site.Instance is not null);
+        if (targets.IsEmpty || !_session.Catalog.For(method).IsEmpty)
+        {
+            return LibraryCall(site, state);
+        }
+
+        var result = TaintValue.Bottom;
+        foreach (var target in targets)
+        {
+            result = TaintValue.Merge(result, ApplySummary(target, site, state));
+        }
+
+        return result;
+    }
+
+    private TaintValue Construct(IObjectCreationOperation creation, TaintState state)
+    {
+        if (creation.Constructor is not { } constructor || creation.Type is not INamedTypeSymbol type)
+        {
+            return MergeChildren(creation, state);
+        }
+
+        var (args, argOps) = EvalArguments(constructor, creation.Arguments, state);
+        var allocated = TaintValue.OfAllocation(type);
+        var site = new CallSite(constructor, null, allocated, args, argOps, creation);
+        var result = _session.Bodies.HasBody(constructor) ? ApplySummary(constructor, site, state) : LibraryCall(site, state, isConstructor: true);
+        return TaintValue.Merge(result.WithTypes([]), allocated).WithTypes([type]);
+    }
+
+    private TaintValue InvokeDelegates(ImmutableArray<object> delegates, CallSite site, TaintState state)
+    {
+        var result = TaintValue.Bottom;
+        foreach (var target in delegates)
+        {
+            var value = target switch
+            {
+                LambdaTarget lambda => InlineLambda(lambda, site.Arguments),
+                IMethodSymbol method when _session.Bodies.HasBody(method) => ApplySummary(method, site with { Method = method, Receiver = TaintValue.Bottom }, state),
+                IMethodSymbol method => LibraryCall(site with { Method = method, Receiver = TaintValue.Bottom }, state),
+                _ => TaintValue.Bottom,
+            };
+            result = TaintValue.Merge(result, value);
+        }
+
+        return result;
+    }
+
+    private TaintValue InlineLambda(LambdaTarget lambda, TaintValue[] args)
+    {
+        if (_depth >= MaxInlineDepth || IsInlining(lambda.Function))
+        {
+            return TaintValue.OfOrigins(args.Aggregate(ImmutableArray<TaintOrigin>.Empty, (acc, a) => TaintValue.MergeOrigins(acc, a.AllOrigins())));
+        }
+
+        var graph = lambda.Owner.GetAnonymousFunctionControlFlowGraph(lambda.Function);
+        var entry = lambda.Captured.Clone();
+        var parameters = lambda.Function.Symbol.Parameters;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            entry.Set(parameters[i], i < args.Length ? args[i] : TaintValue.Bottom);
+        }
+
+        var child = new TaintMethodAnalysis(_session, graph, _summary, _member, this) { _inlined = lambda.Function };
+        child.Run(entry);
+        return child._returned;
+    }
+
+    private TaintValue InlineLocalFunction(IMethodSymbol function, CallSite site, TaintState state)
+    {
+        for (var owner = this; owner is not null; owner = owner._parent)
+        {
+            if (!owner._graph.LocalFunctions.Contains(function, SymbolEqualityComparer.Default))
+            {
+                continue;
+            }
+
+            if (_depth >= MaxInlineDepth || IsInlining(function))
+            {
+                break;
+            }
+
+            var graph = owner._graph.GetLocalFunctionControlFlowGraph(function);
+            var entry = state.Clone();
+            for (var i = 0; i < function.Parameters.Length; i++)
+            {
+                entry.Set(function.Parameters[i], i < site.Arguments.Length ? site.Arguments[i] : TaintValue.Bottom);
+            }
+
+            var child = new TaintMethodAnalysis(_session, graph, _summary, _member, this) { _inlined = function };
+            var exit = child.Run(entry);
+            foreach (var (key, value) in exit.Values)
+            {
+                if (key is ILocalSymbol local && state.Values.ContainsKey(local))
+                {
+                    state.Set(local, value);
+                }
+            }
+
+            return child._returned;
+        }
+
+        return LibraryCall(site, state);
+    }
+
+    private bool IsInlining(object function)
+    {
+        for (var a = this; a is not null; a = a._parent)
+        {
+            if (ReferenceEquals(a._inlined, function) || (a._inlined is ISymbol s && function is ISymbol f && SymbolEqualityComparer.Default.Equals(s, f)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes the caller-side value <paramref name="value"/> back into the argument expression <paramref name="target"/>, keeping what was there.</summary>
+    private void MergeInto(IOperation? target, TaintValue value, TaintState state, bool replace = false)
+    {
+        if (target is null || value.IsBottom)
+        {
+            return;
+        }
+
+        while (target is IConversionOperation conversion)
+        {
+            target = conversion.Operand;
+        }
+
+        var merged = replace ? value : TaintValue.Merge(Eval(target, state), value);
+        Write(target, merged, state, target);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>
+/// Applying a callee's summary at a call site: its placeholders are replaced by the caller's
+/// argument values, its parameter-to-sink facts become findings (for concrete sources) or facts of
+/// the caller's own summary (for the caller's parameters), and its side effects are replayed.
+/// </summary>
+internal sealed partial class TaintMethodAnalysis
+{
+    private TaintValue ApplySummary(IMethodSymbol callee, CallSite site, TaintState state)
+    {
+        var summary = _session.SummaryOf(callee);
+        var location = site.Operation.Syntax.GetLocation();
+        var name = TaintSession.ShortName(callee);
+
+        foreach (var sink in summary.Sinks)
+        {
+            var actual = BindOrigin(sink.Parameter, sink.Path, site, state);
+            var pass = PassStep(location, name, sink.Parameter);
+            foreach (var origin in actual.AllOrigins())
+            {
+                var sanitized = origin.Sanitized | sink.Sanitized;
+                if ((sanitized & _session.Catalog.Kinds.MaskOf(sink.Kind)) != 0)
+                {
+                    continue;
+                }
+
+                var trace = (origin.Trace is null ? TaintTrace.Start(pass) : origin.Trace.Append(pass)).Concat(sink.Trace);
+                Reach(origin, sanitized, sink.Kind, trace);
+            }
+        }
+
+        foreach (var (ordinal, value) in summary.OutValues)
+        {
+            var parameter = ordinal >= 0 && ordinal < callee.Parameters.Length ? callee.Parameters[ordinal] : null;
+            var instantiated = Instantiate(value, site, location, name, state);
+            MergeInto(site.OperationAt(ordinal), instantiated, state, replace: parameter?.RefKind == RefKind.Out);
+        }
+
+        foreach (var (field, value) in summary.FieldWrites)
+        {
+            WriteShared(field, Instantiate(value, site, location, name, state));
+        }
+
+        foreach (var (field, value) in summary.StaticOuts)
+        {
+            WriteStatic(field, TaintValue.Merge(ReadStatic(field, state), Instantiate(value, site, location, name, state)), state);
+        }
+
+        if (!summary.Thrown.IsBottom)
+        {
+            state.Set(TaintState.Thrown, TaintValue.Merge(state.Get(TaintState.Thrown), Instantiate(summary.Thrown, site, location, name, state)));
+        }
+
+        var result = Instantiate(summary.Return, site, location, name, state);
+        return result.IsTainted ? AppendStep(result, location, $"returned from `{name}`") : result;
+    }
+
+    /// <summary>A source or caller parameter reaches a sink: a finding, or a fact of this method's summary.</summary>
+    private void Reach(TaintOrigin origin, ulong sanitized, string kind, TaintTrace trace)
+    {
+        if (origin.Source is { } source)
+        {
+            _session.Findings.Add(new PendingFinding(source, kind, trace));
+        }
+        else
+        {
+            _summary.AddSink(new SummarySink(origin.Parameter, origin.Path, kind, sanitized, trace));
+        }
+    }
+
+    /// <summary>Replaces a summary value's placeholders by the caller's values.</summary>
+    private TaintValue Instantiate(TaintValue value, CallSite site, Location location, string name, TaintState state, int depth = 0)
+    {
+        if (value.IsBottom)
+        {
+            return value;
+        }
+
+        if (value.Root is { } root && value.Fields.IsEmpty && value.Origins.All(o => !o.IsSource && o.Parameter == root.Parameter && o.Path == root.Path))
+        {
+            var whole = BindOrigin(root.Parameter, root.Path, site, state);
+            return whole.WithOrigins([.. whole.Origins.Select(o => o.Append(PassStep(location, name, root.Parameter)))]);
+        }
+
+        var origins = ImmutableArray<TaintOrigin>.Empty;
+        foreach (var origin in value.Origins)
+        {
+            if (origin.IsSource)
+            {
+                origins = TaintValue.MergeOrigins(origins, [origin]);
+                continue;
+            }
+
+            var pass = PassStep(location, name, origin.Parameter);
+            var actual = BindOrigin(origin.Parameter, origin.Path, site, state).AllOrigins();
+            origins = TaintValue.MergeOrigins(origins, [.. actual.Select(a =>
+                a.WithExactSanitized(a.Sanitized | origin.Sanitized).WithTrace((a.Trace is null ? TaintTrace.Start(pass) : a.Trace.Append(pass)).ConcatSteps(origin.Trace)))]);
+        }
+
+        var result = value.HasConstant ? TaintValue.OfConstant(value.Constant).WithOrigins(origins) : TaintValue.OfOrigins(origins);
+        if (depth < TaintValue.MaxDepth)
+        {
+            foreach (var (field, fieldValue) in value.Fields)
+            {
+                result = result.WithField(field, Instantiate(fieldValue, site, location, name, state, depth + 1));
+            }
+        }
+
+        result = value.Types.IsEmpty ? result : result.WithTypes(value.Types);
+        foreach (var target in value.Delegates)
+        {
+            result = TaintValue.Merge(result, TaintValue.OfDelegate(target));
+        }
+
+        return result;
+    }
+
+    /// <summary>The caller's value for a placeholder: an argument (or receiver) at a path, or a static field's current value.</summary>
+    private TaintValue BindOrigin(int parameter, string path, CallSite site, TaintState state)
+    {
+        if (parameter != TaintValue.StaticParameter)
+        {
+            return site.Bind(parameter).ReadPath(path);
+        }
+
+        var dot = path.IndexOf('.', StringComparison.Ordinal);
+        var key = dot < 0 ? path : path[..dot];
+        var rest = dot < 0 ? "" : path[dot..];
+        var value = _session.StaticSymbol(key) is { } symbol ? ReadStatic(symbol, state) : TaintValue.OfStatic(key);
+        return value.ReadPath(rest);
+    }
+
+    private TaintStep PassStep(Location location, string name, int parameter) =>
+        new(location, parameter switch
+        {
+            TaintValue.StaticParameter => $"read from a static field by `{name}`",
+            < 0 => $"receiver of `{name}`",
+            _ => $"passed to `{name}` as argument {parameter + 1}",
+        }, Osprey.Core.Findings.TraceStepKind.Step, _member);
+}

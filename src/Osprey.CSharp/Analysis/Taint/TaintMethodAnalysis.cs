@@ -1,0 +1,226 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>
+/// The intra-procedural part of the analysis: a forward worklist over the basic blocks of one
+/// control-flow graph to a fixpoint. Branches whose condition evaluates to a constant only reach
+/// the taken successor, so dead code is never visited. Exceptions flow from every block of a
+/// <c>try</c> to its handlers. Calls are resolved through summaries (see the partial files).
+/// Lambdas and local functions are analysed inline by a child analysis sharing the summary.
+/// </summary>
+internal sealed partial class TaintMethodAnalysis
+{
+    private const int VisitsPerBlock = 40;
+    private const int MaxInlineDepth = 6;
+
+    private readonly TaintSession _session;
+    private readonly ControlFlowGraph _graph;
+    private readonly SummaryBuilder _summary;
+    private readonly string _member;
+    private readonly TaintMethodAnalysis? _parent;
+    private readonly int _depth;
+    private TaintValue _returned = TaintValue.Bottom;
+    private object? _inlined;
+    private readonly Dictionary<CaptureId, IOperation> _captureTargets = [];
+
+    private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent)
+    {
+        _session = session;
+        _graph = graph;
+        _summary = summary;
+        _member = member;
+        _parent = parent;
+        _depth = parent is null ? 0 : parent._depth + 1;
+    }
+
+    /// <summary>Analyses <paramref name="method"/>'s body and returns its summary.</summary>
+    public static MethodSummary Analyze(TaintSession session, IMethodSymbol method, ControlFlowGraph graph)
+    {
+        var summary = new SummaryBuilder();
+        var analysis = new TaintMethodAnalysis(session, graph, summary, session.MemberName(method), null);
+        var entry = EntryState(session, method);
+        TaintState exit;
+        try
+        {
+            exit = analysis.Run(entry);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            summary.Incomplete = true;
+            return summary.Build(ImmutableDictionary<int, TaintValue>.Empty);
+        }
+
+        summary.AddReturn(analysis._returned);
+        var statics = ImmutableDictionary.CreateBuilder<ISymbol, TaintValue>(SymbolEqualityComparer.Default);
+        foreach (var (key, value) in exit.Values)
+        {
+            if (key is IFieldSymbol { IsStatic: true } or IPropertySymbol { IsStatic: true })
+            {
+                statics[(ISymbol)key] = value;
+            }
+        }
+
+        return summary.Build(OutValues(method, exit), statics.ToImmutable());
+    }
+
+    private static TaintState EntryState(TaintSession session, IMethodSymbol method)
+    {
+        var state = new TaintState();
+        if (!method.IsStatic)
+        {
+            state.Set(TaintState.This, TaintValue.OfParameter(-1));
+        }
+
+        var sources = EntryPointSources.For(session, method);
+        foreach (var parameter in method.Parameters)
+        {
+            var value = TaintValue.OfParameter(parameter.Ordinal);
+            if (sources.TryGetValue(parameter.Ordinal, out var source))
+            {
+                value = value.WithOrigins(value.Origins.Add(source));
+            }
+
+            state.Set(parameter, value);
+        }
+
+        return state;
+    }
+
+    private static ImmutableDictionary<int, TaintValue> OutValues(IMethodSymbol method, TaintState exit)
+    {
+        var result = ImmutableDictionary<int, TaintValue>.Empty;
+        foreach (var parameter in method.Parameters)
+        {
+            var value = exit.Get(parameter);
+            if (parameter.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                result = result.Add(parameter.Ordinal, value);
+            }
+            else if (!value.Fields.IsEmpty && !parameter.Type.IsValueType)
+            {
+                result = result.Add(parameter.Ordinal, value);
+            }
+        }
+
+        return result;
+    }
+
+    private TaintState Run(TaintState entry)
+    {
+        var blocks = _graph.Blocks;
+        var input = new TaintState?[blocks.Length];
+        var visits = new int[blocks.Length];
+        var queue = new SortedSet<int> { 0 };
+        input[0] = entry;
+        while (queue.Count > 0)
+        {
+            _session.CancellationToken.ThrowIfCancellationRequested();
+            var index = queue.Min;
+            queue.Remove(index);
+            if (++visits[index] > VisitsPerBlock)
+            {
+                _summary.Incomplete = true;
+                continue;
+            }
+
+            var block = blocks[index];
+            var state = input[index]!.Clone();
+            foreach (var operation in block.Operations)
+            {
+                Eval(operation, state);
+            }
+
+            PropagateToHandlers(block, state, input, queue);
+            Branch(block, state, input, queue);
+        }
+
+        return input[^1] ?? new TaintState();
+    }
+
+    private void Branch(BasicBlock block, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    {
+        if (block.BranchValue is not { } condition)
+        {
+            Propagate(block.FallThroughSuccessor, state, input, queue);
+            return;
+        }
+
+        var value = Eval(condition, state);
+        if (block.ConditionKind == ControlFlowConditionKind.None)
+        {
+            switch (block.FallThroughSuccessor?.Semantics)
+            {
+                case ControlFlowBranchSemantics.Return:
+                    _returned = TaintValue.Merge(_returned, value);
+                    break;
+                case ControlFlowBranchSemantics.Throw:
+                    state.Set(TaintState.Thrown, TaintValue.Merge(state.Get(TaintState.Thrown), value.WithoutConstant()));
+                    _summary.AddThrown(value);
+                    PropagateToHandlers(block, state, input, queue);
+                    break;
+            }
+
+            Propagate(block.FallThroughSuccessor, state, input, queue);
+            return;
+        }
+
+        var jumpsWhen = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+        bool? known = value.HasConstant && value.Constant is bool b ? b : null;
+        if (known is null || known == jumpsWhen)
+        {
+            Propagate(block.ConditionalSuccessor, Refine(state.Clone(), condition, jumpsWhen), input, queue);
+        }
+
+        if (known is null || known != jumpsWhen)
+        {
+            Propagate(block.FallThroughSuccessor, Refine(state, condition, !jumpsWhen), input, queue);
+        }
+    }
+
+    private static void Propagate(ControlFlowBranch? branch, TaintState state, TaintState?[] input, SortedSet<int> queue) =>
+        PropagateTo(branch?.Destination, state, input, queue);
+
+    private static void PropagateTo(BasicBlock? destination, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    {
+        if (destination is null)
+        {
+            return;
+        }
+
+        var ordinal = destination.Ordinal;
+        if (input[ordinal] is null)
+        {
+            input[ordinal] = state.Clone();
+            queue.Add(ordinal);
+        }
+        else if (input[ordinal]!.MergeFrom(state))
+        {
+            queue.Add(ordinal);
+        }
+    }
+
+    private void PropagateToHandlers(BasicBlock block, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    {
+        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        {
+            if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryStatement)
+            {
+                continue;
+            }
+
+            foreach (var handler in tryStatement.NestedRegions)
+            {
+                if (handler != region)
+                {
+                    PropagateTo(_graph.Blocks[handler.FirstBlockOrdinal], state, input, queue);
+                }
+            }
+        }
+    }
+
+    private static void EnsureStack() => RuntimeHelpers.EnsureSufficientExecutionStack();
+}

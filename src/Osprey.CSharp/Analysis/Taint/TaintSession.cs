@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using Microsoft.CodeAnalysis;
+using Osprey.CSharp.Models;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>
+/// Everything the analysis of one compilation shares between methods: models, bodies and graphs,
+/// the hierarchy, constant fields, computed summaries, taint stored in shared fields, and the
+/// findings. Scoped to one compilation of one scan; nothing here is process-wide.
+/// </summary>
+internal sealed class TaintSession
+{
+    private static readonly SymbolDisplayFormat MemberFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    private static readonly SymbolDisplayFormat ShortFormat = new(
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameOnly,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, TaintValue> _sharedFields = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, ISymbol> _staticKeys = new(StringComparer.Ordinal);
+    private readonly Lock _fieldGate = new();
+    private int _sharedFieldVersion;
+
+    /// <summary>Creates the session for <paramref name="compilation"/>.</summary>
+    public TaintSession(Compilation compilation, ModelCatalog catalog, int threads, CancellationToken cancellationToken)
+    {
+        Compilation = compilation;
+        Catalog = catalog;
+        CancellationToken = cancellationToken;
+        ParallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
+        Bodies = new MethodBodyIndex(compilation, ParallelOptions);
+        Dispatch = new DispatchIndex(Bodies);
+        ConstantFields = new ConstantFieldIndex(compilation, ParallelOptions);
+        EntryPoint = compilation.GetEntryPoint(cancellationToken);
+    }
+
+    /// <summary>The compilation.</summary>
+    public Compilation Compilation { get; }
+
+    /// <summary>The models.</summary>
+    public ModelCatalog Catalog { get; }
+
+    /// <summary>How parallel the analysis may be.</summary>
+    public ParallelOptions ParallelOptions { get; }
+
+    /// <summary>Cancellation of the scan.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>Method bodies and their graphs.</summary>
+    public MethodBodyIndex Bodies { get; }
+
+    /// <summary>Virtual and interface dispatch.</summary>
+    public DispatchIndex Dispatch { get; }
+
+    /// <summary>Fields with a known value everywhere.</summary>
+    public ConstantFieldIndex ConstantFields { get; }
+
+    /// <summary>The program's <c>Main</c>, if any; its arguments are a local source.</summary>
+    public IMethodSymbol? EntryPoint { get; }
+
+    /// <summary>The flows found.</summary>
+    public TaintFindingCollector Findings { get; } = new();
+
+    /// <summary>Bumped whenever taint in a shared field grows; the driver repeats its pass until it stops changing.</summary>
+    public int SharedFieldVersion => Volatile.Read(ref _sharedFieldVersion);
+
+    /// <summary>The summary of <paramref name="method"/> computed so far (empty before the first analysis).</summary>
+    public MethodSummary SummaryOf(IMethodSymbol method) => _summaries.TryGetValue(method.OriginalDefinition, out var summary) ? summary : MethodSummary.Empty;
+
+    /// <summary>Stores a summary; returns whether it differs from the previous one.</summary>
+    public bool SetSummary(IMethodSymbol method, MethodSummary summary)
+    {
+        var key = method.OriginalDefinition;
+        var changed = !_summaries.TryGetValue(key, out var old) || !old.SameAs(summary);
+        _summaries[key] = summary;
+        return changed;
+    }
+
+    /// <summary>The concrete taint stored in a static field or an instance field written through <c>this</c>.</summary>
+    public TaintValue SharedField(ISymbol field) => _sharedFields.TryGetValue(field.OriginalDefinition, out var value) ? value : TaintValue.Bottom;
+
+    /// <summary>Joins concrete taint into a shared field.</summary>
+    public void WriteSharedField(ISymbol field, TaintValue value)
+    {
+        var concrete = value.WithoutConstant();
+        if (!concrete.AllOrigins().Any(o => o.IsSource))
+        {
+            return;
+        }
+
+        lock (_fieldGate)
+        {
+            var key = field.OriginalDefinition;
+            var old = SharedField(key);
+            var merged = TaintValue.Merge(old, concrete.WithTypes([]));
+            if (!merged.SameAs(old))
+            {
+                _sharedFields[key] = merged;
+                Interlocked.Increment(ref _sharedFieldVersion);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The key of a static field in placeholder origins (<c>#Namespace.Type.field</c>): a static field
+    /// is an implicit parameter of every method, bound at each call to the caller's current value.
+    /// </summary>
+    public string StaticKey(ISymbol member)
+    {
+        var key = "#" + member.OriginalDefinition.ToDisplayString().Replace('.', '/');
+        _staticKeys.TryAdd(key, member.OriginalDefinition);
+        return key;
+    }
+
+    /// <summary>The static field a key names.</summary>
+    public ISymbol? StaticSymbol(string key) => _staticKeys.TryGetValue(key, out var symbol) ? symbol : null;
+
+    /// <summary>The report form of a member: <c>Namespace.Type.Method(ParamTypes)</c>.</summary>
+    public string MemberName(ISymbol symbol) => _names.GetOrAdd(symbol, static s => s.ToDisplayString(MemberFormat));
+
+    /// <summary>A short form for trace text: <c>Type.Method(ParamTypes)</c>.</summary>
+    public static string ShortName(ISymbol symbol) => symbol.ToDisplayString(ShortFormat);
+}

@@ -1,0 +1,11 @@
+using Microsoft.CodeAnalysis;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>Where attacker data entered: the threat model, the kind of input, a description and the place.</summary>
+internal sealed record TaintSource(string ThreatModel, string Label, string Description, Location Location)
+{
+    /// <summary>Two sources are the same when they are the same kind of input at the same place.</summary>
+    public bool SameAs(TaintSource other) =>
+        ReferenceEquals(this, other) || (Label == other.Label && ThreatModel == other.ThreatModel && Location == other.Location);
+}

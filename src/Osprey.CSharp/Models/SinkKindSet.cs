@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+
+namespace Osprey.CSharp.Models;
+
+/// <summary>
+/// Numbers the sink kinds of one catalog so that "sanitised for these kinds" is a bit mask. The
+/// pseudo-kind <c>injection</c> in a barrier means every kind except the numeric ones (sizes,
+/// indices, arithmetic), which a number does not make safe.
+/// </summary>
+internal sealed class SinkKindSet
+{
+    /// <summary>The barrier kind that stands for every string-injection kind.</summary>
+    public const string Injection = "injection";
+
+    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-arithmetic", "loop-bound"];
+
+    private readonly Dictionary<string, int> _bits = new(StringComparer.Ordinal);
+
+    /// <summary>Numbers <paramref name="kinds"/>; at most 63 distinct kinds.</summary>
+    public SinkKindSet(IEnumerable<string> kinds)
+    {
+        foreach (var kind in kinds.Where(k => k != Injection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(63))
+        {
+            _bits[kind] = _bits.Count;
+        }
+
+        InjectionMask = _bits.Where(p => !NumericKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
+    }
+
+    /// <summary>The mask of every string-injection kind.</summary>
+    public ulong InjectionMask { get; }
+
+    /// <summary>The kinds, in bit order.</summary>
+    public IEnumerable<string> Kinds => _bits.OrderBy(p => p.Value).Select(p => p.Key);
+
+    /// <summary>The mask for <paramref name="kind"/> (<c>injection</c> gives <see cref="InjectionMask"/>; unknown kinds give 0).</summary>
+    public ulong MaskOf(string kind) =>
+        kind == Injection ? InjectionMask : _bits.TryGetValue(kind, out var bit) ? 1UL << bit : 0UL;
+}
