@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Osprey.CSharp.Analysis;
+using Osprey.CSharp.Analysis.Taint;
 using Osprey.CSharp.Misuse;
 
 namespace Osprey.CSharp;
@@ -10,7 +11,8 @@ internal static class CompilationAnalyzers
     /// <summary>A fresh set of the default analyzers.</summary>
     public static ImmutableArray<ICompilationAnalyzer> CreateDefault() =>
     [
-        // Every analyzer the engine runs is listed here, and only here (the taint analysis joins this list).
+        // Every analyzer the engine runs is listed here, and only here.
+        new TaintAnalyzer(),
         new MisuseAnalyzer(),
     ];
 }
