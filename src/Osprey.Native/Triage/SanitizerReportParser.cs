@@ -91,13 +91,45 @@ internal static partial class SanitizerReportParser
             AccessSize = access.Success ? int.Parse(access.Groups["size"].Value, CultureInfo.InvariantCulture) : 0,
             Scariness = scary.Success ? int.Parse(scary.Groups["score"].Value, CultureInfo.InvariantCulture) : 0,
             ScarinessDescription = scary.Success ? scary.Groups["what"].Value : null,
-            BeforeObject = tail.Contains("underflows this variable", StringComparison.Ordinal)
-                || tail.Contains(" bytes before ", StringComparison.Ordinal) || tail.Contains(" to the left of ", StringComparison.Ordinal),
+            BeforeObject = IsBeforeObject(tail),
             NullAddress = kind == "SEGV" && (address < 4096 || tail.Contains("address points to the zero page", StringComparison.Ordinal)),
             Frames = FramesAfter(output, start),
             DedupToken = dedup.Success ? dedup.Groups["token"].Value.Trim() : null,
             Excerpt = ExcerptFrom(output, start),
         };
+    }
+
+    [GeneratedRegex(@"at offset (?<offset>\d+) in frame")]
+    private static partial Regex FrameOffset();
+
+    [GeneratedRegex(@"^\s+\[(?<start>\d+), (?<end>\d+)\) '", RegexOptions.Multiline)]
+    private static partial Regex FrameObject();
+
+    // A stack access between two variables is reported as "partially underflows" the next one
+    // even when it runs off the end of the previous one; the nearer variable decides.
+    private static bool IsBeforeObject(string tail)
+    {
+        if (tail.Split('\n').Any(l => l.Contains("<== Memory access", StringComparison.Ordinal) && l.Contains(" overflows this variable", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        if (FrameOffset().Match(tail) is { Success: true } offsetMatch)
+        {
+            var offset = long.Parse(offsetMatch.Groups["offset"].Value, CultureInfo.InvariantCulture);
+            var objects = FrameObject().Matches(tail)
+                .Select(m => (Start: long.Parse(m.Groups["start"].Value, CultureInfo.InvariantCulture), End: long.Parse(m.Groups["end"].Value, CultureInfo.InvariantCulture)))
+                .ToList();
+            if (objects.Count > 0)
+            {
+                var after = objects.Where(o => o.End <= offset).Select(o => offset - o.End).DefaultIfEmpty(long.MaxValue).Min();
+                var before = objects.Where(o => o.Start > offset).Select(o => o.Start - offset).DefaultIfEmpty(long.MaxValue).Min();
+                return before < after;
+            }
+        }
+
+        return tail.Contains(" bytes before ", StringComparison.Ordinal) || tail.Contains(" to the left of ", StringComparison.Ordinal)
+            || tail.Contains("underflows this variable", StringComparison.Ordinal);
     }
 
     private static SanitizerReport ParseUbsan(string output, Match error)
