@@ -22,7 +22,7 @@ namespace Osprey.Native.Benchmarks;
 public static class JulietCBenchmark
 {
     private static readonly string[] StdinCandidates =
-        ["", "\x7f", "\x80", "2147483647", "-2147483648", "0", "-1", "10", "100", "4294967295", "9223372036854775807", "-9223372036854775808"];
+        ["", "\x7f", "\x80", "0", "-1", "10", "100", "127", "-128", "255", "32767", "-32768", "65535", "2147483647", "-2147483648", "4294967295", "9223372036854775807", "-9223372036854775808"];
 
     // Unsigned wrap-around and implicit truncation are not undefined in C, but Juliet's CWE-190/191
     // cases for unsigned and char types are exactly that; the checks are on for this benchmark.
@@ -150,17 +150,19 @@ public static class JulietCBenchmark
         };
     }
 
-    // Juliet's io.c and std_thread.c, plus a constructor that makes stdout unbuffered so that the
+    // Juliet's io.c and std_thread.c, the instrumented wide-string functions, and a constructor that makes stdout unbuffered so that the
     // good/bad markers are written before a sanitizer aborts the program.
     private static async Task<ImmutableArray<string>> BuildSupportAsync(NativeToolchain toolchain, string support, string work, CancellationToken cancellationToken)
     {
         var unbuffered = Path.Combine(work, "osprey_unbuffered.c");
         await File.WriteAllTextAsync(unbuffered, "#include <stdio.h>\n__attribute__((constructor)) static void osprey_unbuffer(void) { setvbuf(stdout, NULL, _IONBF, 0); }\n", cancellationToken).ConfigureAwait(false);
+        var wide = Path.Combine(work, WideStringChecks.FileName);
+        await File.WriteAllTextAsync(wide, WideStringChecks.Source, cancellationToken).ConfigureAwait(false);
         var objects = ImmutableArray.CreateBuilder<string>();
-        foreach (var source in new[] { Path.Combine(support, "io.c"), Path.Combine(support, "std_thread.c"), unbuffered })
+        foreach (var source in new[] { Path.Combine(support, "io.c"), Path.Combine(support, "std_thread.c"), unbuffered, wide })
         {
             var output = Path.Combine(work, Path.GetFileNameWithoutExtension(source) + ".o");
-            var args = ImmutableArray.Create([.. Sanitizers.Split(' '), "-fno-sanitize-recover=all", "-g", "-O0", "-w", $"-I{support}", "-c", source, "-o", output]);
+            var args = ImmutableArray.Create([.. Sanitizers.Split(' '), "-fno-sanitize-recover=all", "-fno-builtin", "-g", "-O0", "-w", $"-I{support}", "-c", source, "-o", output]);
             var result = await ProcessRunner.RunAsync(new ProcessSpec(toolchain.Clang!, args) { WorkingDirectory = work }, cancellationToken).ConfigureAwait(false);
             if (result.ExitCode != 0)
             {

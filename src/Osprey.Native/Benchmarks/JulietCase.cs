@@ -16,6 +16,9 @@ internal sealed partial record JulietCase(string Name, int Cwe, ImmutableArray<s
     // sources read state outside the sandbox's control (/tmp/file.txt, the parent's environment).
     private static readonly string[] Excluded = ["w32", "socket", "_rand_", "_environment_", "_file_"];
 
+    // Flow variant 12 branches on globalReturnsTrueOrFalse(), which calls rand().
+    private const string RandomFlowVariant = "_12";
+
     public static IEnumerable<JulietCase> Discover(string testcases, int cwe)
     {
         var folder = Directory.EnumerateDirectories(testcases, $"CWE{cwe}_*").FirstOrDefault();
@@ -31,7 +34,7 @@ internal sealed partial record JulietCase(string Name, int Cwe, ImmutableArray<s
             .OrderBy(g => g.Key, StringComparer.Ordinal);
         foreach (var group in groups)
         {
-            if (Excluded.Any(e => group.Key.Contains(e, StringComparison.Ordinal)))
+            if (Excluded.Any(e => group.Key.Contains(e, StringComparison.OrdinalIgnoreCase)) || group.Key.EndsWith(RandomFlowVariant, StringComparison.Ordinal))
             {
                 continue;
             }

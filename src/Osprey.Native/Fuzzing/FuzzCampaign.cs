@@ -20,9 +20,9 @@ internal sealed record FuzzCampaignSettings(TimeSpan Budget, int Jobs, int RssLi
 internal sealed record FuzzCampaignResult(ImmutableArray<string> CrashInputs, FuzzStatus? LastStatus, TimeSpan Duration, string Output);
 
 /// <summary>
-/// Runs libFuzzer on one harness in the sandbox for a time budget. Fork mode keeps the campaign
-/// going after a crash (every distinct crash is saved), and runs <see cref="FuzzCampaignSettings.Jobs"/>
-/// workers. Status lines are parsed as they arrive and passed to the progress callback.
+/// Runs libFuzzer on one harness in the sandbox for a time budget. With several jobs, fork mode
+/// runs that many workers and keeps the campaign going after a crash (every distinct crash is
+/// saved); with one, libFuzzer runs in-process, which starts faster and stops at the first crash. Status lines are parsed as they arrive and passed to the progress callback.
 /// </summary>
 internal sealed class FuzzCampaign
 {
@@ -46,19 +46,21 @@ internal sealed class FuzzCampaign
         }
 
         var seconds = Math.Max(1, (int)settings.Budget.TotalSeconds);
-        var args = new List<string>
+        var args = new List<string>();
+        if (settings.Jobs > 1)
         {
-            $"-fork={Math.Max(1, settings.Jobs)}",
-            "-ignore_crashes=1",
-            "-ignore_timeouts=1",
-            "-ignore_ooms=1",
+            args.AddRange([$"-fork={settings.Jobs.ToString(CultureInfo.InvariantCulture)}", "-ignore_crashes=1", "-ignore_timeouts=1", "-ignore_ooms=1"]);
+        }
+
+        args.AddRange(
+        [
             $"-max_total_time={seconds.ToString(CultureInfo.InvariantCulture)}",
             $"-rss_limit_mb={settings.RssLimitMb.ToString(CultureInfo.InvariantCulture)}",
             $"-malloc_limit_mb={settings.RssLimitMb.ToString(CultureInfo.InvariantCulture)}",
             "-timeout=10",
             $"-artifact_prefix={crashes}/",
             "-print_final_stats=1",
-        };
+        ]);
         if (settings.Dictionary is not null)
         {
             args.Add($"-dict={settings.Dictionary}");

@@ -48,6 +48,11 @@ internal sealed class HarnessBuilder
         }
 
         var others = await OtherObjectsAsync(unit, commands, index, cancellationToken).ConfigureAwait(false);
+        if (await WideChecksAsync(cancellationToken).ConfigureAwait(false) is { } wide)
+        {
+            others = others.Add(wide);
+        }
+
         var output = Path.Combine(_buildDirectory, name + ".fuzzer");
         var compiler = unit.IsCpp ? _toolchain.ClangXx ?? _toolchain.Clang! : _toolchain.Clang!;
         var error = await LinkAsync(compiler, unit, source, others, output, harness is not null, cancellationToken).ConfigureAwait(false);
@@ -111,6 +116,29 @@ internal sealed class HarnessBuilder
         }
 
         return objects.ToImmutable();
+    }
+
+    private string? _wideChecks;
+    private bool _wideChecksTried;
+
+    // The instrumented wide-string functions ASan lacks interceptors for; built once.
+    private async Task<string?> WideChecksAsync(CancellationToken cancellationToken)
+    {
+        if (_wideChecksTried)
+        {
+            return _wideChecks;
+        }
+
+        _wideChecksTried = true;
+        var source = Path.Combine(_buildDirectory, WideStringChecks.FileName);
+        await File.WriteAllTextAsync(source, WideStringChecks.Source, cancellationToken).ConfigureAwait(false);
+        var output = Path.ChangeExtension(source, ".o");
+        var args = ImmutableArray.CreateBuilder<string>();
+        args.AddRange(SanitizerFlags);
+        args.AddRange("-fno-builtin", "-c", source, "-o", output);
+        var result = await ProcessRunner.RunAsync(new ProcessSpec(_toolchain.Clang!, args.ToImmutable()) { WorkingDirectory = _buildDirectory }, cancellationToken).ConfigureAwait(false);
+        _wideChecks = result.ExitCode == 0 ? output : null;
+        return _wideChecks;
     }
 
     private static string FirstErrors(string stderr)

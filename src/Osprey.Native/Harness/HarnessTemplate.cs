@@ -116,39 +116,45 @@ internal static class HarnessTemplate
         };
     }
 
-    // Numbers take their size in bytes from the front of the input; strings take bytes up to the
-    // next NUL (or the rest, for the last one), so the fuzzer controls every argument.
+    // Numbers take their size in bytes from the front of the input; the strings then share the
+    // rest, split at NUL bytes, the last taking what remains, so the fuzzer controls every argument.
     private static string Split(NativeFunction f)
     {
         var text = new StringBuilder("    size_t osprey_off = 0;\n");
-        var args = new List<string>();
         var lastString = f.Parameters.Select((p, i) => (p, i)).Last(x => AttackSurface.IsCharPointer(x.p)).i;
         for (var i = 0; i < f.Parameters.Length; i++)
         {
-            var parameter = f.Parameters[i];
+            if (AttackSurface.IsCharPointer(f.Parameters[i]))
+            {
+                continue;
+            }
+
             var name = "osprey_a" + i.ToString(CultureInfo.InvariantCulture);
-            if (AttackSurface.IsCharPointer(parameter))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"    size_t {name}_n = 0;\n");
-                text.Append(i == lastString
-                    ? $"    {name}_n = size - osprey_off;\n"
-                    : $"    while (osprey_off + {name}_n < size && data[osprey_off + {name}_n] != 0) {name}_n++;\n");
-                text.Append(CultureInfo.InvariantCulture, $"    char *{name} = (char *)malloc({name}_n + 1);\n");
-                text.Append(CultureInfo.InvariantCulture, $"    memcpy({name}, data + osprey_off, {name}_n);\n    {name}[{name}_n] = 0;\n");
-                text.Append(CultureInfo.InvariantCulture, $"    osprey_off += {name}_n + (osprey_off + {name}_n < size);\n");
-                args.Add(name);
-            }
-            else
-            {
-                var type = parameter.CanonicalType.Replace("const ", "", StringComparison.Ordinal);
-                text.Append(CultureInfo.InvariantCulture, $"    {type} {name};\n    memset(&{name}, 0, sizeof {name});\n");
-                text.Append(CultureInfo.InvariantCulture, $"    if (size - osprey_off >= sizeof {name}) {{ memcpy(&{name}, data + osprey_off, sizeof {name}); osprey_off += sizeof {name}; }}\n");
-                args.Add(name);
-            }
+            var type = f.Parameters[i].CanonicalType.Replace("const ", "", StringComparison.Ordinal);
+            text.Append(CultureInfo.InvariantCulture, $"    {type} {name};\n    memset(&{name}, 0, sizeof {name});\n");
+            text.Append(CultureInfo.InvariantCulture, $"    if (size - osprey_off >= sizeof {name}) {{ memcpy(&{name}, data + osprey_off, sizeof {name}); osprey_off += sizeof {name}; }}\n");
         }
 
+        for (var i = 0; i < f.Parameters.Length; i++)
+        {
+            if (!AttackSurface.IsCharPointer(f.Parameters[i]))
+            {
+                continue;
+            }
+
+            var name = "osprey_a" + i.ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"    size_t {name}_n = 0;\n");
+            text.Append(i == lastString
+                ? $"    {name}_n = size - osprey_off;\n"
+                : $"    while (osprey_off + {name}_n < size && data[osprey_off + {name}_n] != 0) {name}_n++;\n");
+            text.Append(CultureInfo.InvariantCulture, $"    char *{name} = (char *)malloc({name}_n + 1);\n");
+            text.Append(CultureInfo.InvariantCulture, $"    memcpy({name}, data + osprey_off, {name}_n);\n    {name}[{name}_n] = 0;\n");
+            text.Append(CultureInfo.InvariantCulture, $"    osprey_off += {name}_n + (osprey_off + {name}_n < size);\n");
+        }
+
+        var args = f.Parameters.Select((_, i) => "osprey_a" + i.ToString(CultureInfo.InvariantCulture));
         text.Append("    ").Append(Call(f, string.Join(", ", args))).Append('\n');
-        foreach (var (parameter, i) in f.Parameters.Select((p, i) => (p, i)).Where(x => AttackSurface.IsCharPointer(x.p)))
+        foreach (var i in f.Parameters.Select((p, i) => (p, i)).Where(x => AttackSurface.IsCharPointer(x.p)).Select(x => x.i))
         {
             text.Append(CultureInfo.InvariantCulture, $"    free(osprey_a{i});\n");
         }

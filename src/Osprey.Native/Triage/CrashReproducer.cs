@@ -27,12 +27,8 @@ internal sealed class CrashReproducer
         {
             var result = await ProcessRunner.RunAsync(_sandbox.Wrap(fuzzer, [input], workDirectory, _timeout), cancellationToken).ConfigureAwait(false);
             var report = result.ExitCode == 0 ? null : SanitizerReportParser.Parse(result.StandardError);
-            if (i == 0)
-            {
-                first = report;
-            }
-
-            if (report is not null && first is not null && report.Signature == first.Signature)
+            first ??= report;
+            if (report is not null && report.Signature == first!.Signature)
             {
                 same++;
             }
@@ -42,18 +38,18 @@ internal sealed class CrashReproducer
     }
 
     /// <summary>Minimises <paramref name="input"/>; returns the smaller file, or null when minimisation failed.</summary>
-    public async Task<string?> MinimizeAsync(string fuzzer, string input, int runs, string workDirectory, CancellationToken cancellationToken)
+    public async Task<string?> MinimizeAsync(string fuzzer, string input, TimeSpan time, string workDirectory, CancellationToken cancellationToken)
     {
         var output = input + ".min";
         var args = new[]
         {
             "-minimize_crash=1",
-            $"-runs={runs.ToString(CultureInfo.InvariantCulture)}",
-            $"-max_total_time={Math.Max(1, (int)_timeout.TotalSeconds).ToString(CultureInfo.InvariantCulture)}",
+            "-runs=10000",
+            $"-max_total_time={Math.Max(1, (int)time.TotalSeconds).ToString(CultureInfo.InvariantCulture)}",
             $"-exact_artifact_path={output}",
             input,
         };
-        await ProcessRunner.RunAsync(_sandbox.Wrap(fuzzer, args, workDirectory, _timeout + _timeout), cancellationToken).ConfigureAwait(false);
+        await ProcessRunner.RunAsync(_sandbox.Wrap(fuzzer, args, workDirectory, time + _timeout), cancellationToken).ConfigureAwait(false);
         return File.Exists(output) && new FileInfo(output).Length > 0 ? output : null;
     }
 }
