@@ -16,7 +16,7 @@ internal sealed class HarnessBuilder
 {
     // Array-bounds checks are left to ASan, whose reports name the region and direction.
     internal static readonly ImmutableArray<string> SanitizerFlags =
-        ["-fsanitize=address,undefined,float-divide-by-zero", "-fno-sanitize=array-bounds", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-g", "-O1"];
+        ["-fsanitize=address,undefined,float-divide-by-zero", "-fno-sanitize=array-bounds", "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-fno-optimize-sibling-calls", "-g", "-O1"];
 
     private readonly NativeToolchain _toolchain;
     private readonly string _buildDirectory;

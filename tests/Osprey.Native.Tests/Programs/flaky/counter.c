@@ -1,9 +1,10 @@
-/* Crashes only on some runs: the outcome depends on a counter kept in a file, not on the input alone. */
+/* Crashes only on some runs: the outcome depends on a counter kept in a file, not on the input alone.
+   Every input starting with 'F' bumps the counter; the crash happens when it is 1, 4, 7, ... */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 
-int flaky_parse(const uint8_t *data, size_t size)
+static int bump_counter(void)
 {
     int count = 0;
     FILE *file = fopen("osprey-counter", "r");
@@ -19,7 +20,12 @@ int flaky_parse(const uint8_t *data, size_t size)
         fprintf(file, "%d", count);
         fclose(file);
     }
-    if (size > 0 && data[0] == 'F' && count % 5 == 3) {
+    return count;
+}
+
+int flaky_parse(const uint8_t *data, size_t size)
+{
+    if (size > 0 && data[0] == 'F' && bump_counter() % 3 == 1) {
         volatile int *nothing = NULL;
         return *nothing;
     }
