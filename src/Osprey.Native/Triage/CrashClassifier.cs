@@ -38,6 +38,8 @@ internal static class CrashClassifier
             "signed-integer-overflow" or "unsigned-integer-overflow" when IsUnderflow(report.Headline) =>
                 new CrashClass("c/integer-underflow", [191], Severity.Medium, "integer underflow"),
             "signed-integer-overflow" or "unsigned-integer-overflow" => new CrashClass("c/integer-overflow", [190], Severity.Medium, "integer overflow"),
+            "implicit-conversion" when ConvertedValue(report.Headline) is > 0 => new CrashClass("c/integer-overflow", [190, 197], Severity.Medium, "integer overflow of a narrow type"),
+            "implicit-conversion" when ConvertedValue(report.Headline) is < 0 => new CrashClass("c/integer-underflow", [191, 197], Severity.Medium, "integer underflow of a narrow type"),
             "implicit-conversion" => new CrashClass("c/integer-truncation", [197, 681], Severity.Low, "integer truncation or sign change"),
             "division-by-zero" => new CrashClass("c/divide-by-zero", [369], Severity.Medium, "division by zero"),
             "FPE" => new CrashClass("c/divide-by-zero", [369], Severity.Medium, "arithmetic exception (division by zero)"),
@@ -52,6 +54,15 @@ internal static class CrashClassifier
     private static CrashClass Underflow(bool write, string size, string region) => write
         ? new CrashClass("c/buffer-underwrite", [124, 786], Severity.High, $"{size}{region} buffer underwrite")
         : new CrashClass("c/buffer-underread", [127, 786], Severity.Medium, $"{size}{region} buffer underread");
+
+    // "implicit conversion from type 'int' of value 128 (32-bit, signed) to type 'char' changed the
+    // value to -128 (8-bit, signed)": arithmetic on a char or short is done in int and the result
+    // does not fit back; the sign of the int value says whether it went above or below the range.
+    private static long? ConvertedValue(string headline)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(headline, @"of value (-?\d+) \(\d+-bit, signed\) to type '[^']+' changed the value");
+        return match.Success && long.TryParse(match.Groups[1].Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
 
     // "-2147483648 - 1 cannot be represented", "0 - 1 cannot be represented in type 'unsigned int'",
     // "-1073741824 * 4": a result below the type's minimum is an underflow (CWE-191).

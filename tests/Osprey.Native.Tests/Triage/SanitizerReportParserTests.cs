@@ -84,6 +84,19 @@ public sealed class SanitizerReportParserTests
         Assert.Equal([191], CrashClassifier.Classify(report).Cwes.ToArray());
     }
 
+    [Theory]
+    [InlineData("of value 128 (32-bit, signed) to type 'char' changed the value to -128 (8-bit, signed)", "c/integer-overflow", 190)]
+    [InlineData("of value -32769 (32-bit, signed) to type 'short' changed the value to 32767 (16-bit, signed)", "c/integer-underflow", 191)]
+    public void Classify_NarrowArithmeticThatDoesNotFitBack_IsOverflowOrUnderflowBySign(string conversion, string rule, int cwe)
+    {
+        var output = $"/src/c.c:5:16: runtime error: implicit conversion from type 'int' {conversion}\n    #0 0x55 in bump /src/c.c:5:16\n";
+
+        var crash = CrashClassifier.Classify(SanitizerReportParser.Parse(output)!);
+
+        Assert.Equal(rule, crash.RuleId);
+        Assert.Equal([cwe, 197], crash.Cwes.ToArray());
+    }
+
     [Fact]
     public void Classify_SegvInTheZeroPage_IsNullDereference()
     {
