@@ -79,4 +79,30 @@ public sealed class ClangIndexerTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void CompileDatabase_OssFuzzBuildScript_IsReadNotRun()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "osprey-buildsh-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(Path.Combine(root, "fuzz"));
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "lib.c"), "int lib(void){return 0;}");
+            File.WriteAllText(Path.Combine(root, "fuzz", "target.c"), "int t(void){return 0;}");
+            var marker = Path.Combine(root, "ran");
+            File.WriteAllText(Path.Combine(root, "build.sh"),
+                $"#!/bin/bash -eu\ntouch {marker}\n$CC $CFLAGS -Iinclude -DFUZZING=1 -c $SRC/lib.c\n$CC $CFLAGS $LIB_FUZZING_ENGINE fuzz/target.c lib.o -o $OUT/target\n");
+
+            var (commands, origin, _) = CompileDatabaseReader.Read(root, []);
+
+            Assert.Equal("build.sh", origin);
+            Assert.Equal([Path.Combine(root, "lib.c"), Path.Combine(root, "fuzz", "target.c")], commands.Select(c => c.File).ToArray());
+            Assert.Equal([$"-I{root}/include", "-DFUZZING=1"], commands[0].Flags.ToArray());
+            Assert.False(File.Exists(marker));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
