@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+
+namespace Osprey.Native.Benchmarks;
+
+/// <summary>One Juliet test case: its files (one, or a flow split over several) and its CWE.</summary>
+internal sealed partial record JulietCase(string Name, int Cwe, ImmutableArray<string> Files)
+{
+    public bool IsCpp => Files.Any(f => f.EndsWith(".cpp", StringComparison.Ordinal));
+
+    [GeneratedRegex(@"^(?<case>CWE(?<cwe>\d+)_.+_\d{2})(?:[a-z]|_\w+)?\.(?:c|cpp)$")]
+    private static partial Regex CaseFile();
+
+    // Windows-only (w32), network (sockets) and random (rand) sources: the first two do not run
+    // here, the last makes the bad path depend on chance. Environment-variable and fixed-file
+    // sources read state outside the sandbox's control (/tmp/file.txt, the parent's environment).
+    private static readonly string[] Excluded = ["w32", "socket", "_rand_", "_environment_", "_file_"];
+
+    // Flow variant 12 branches on globalReturnsTrueOrFalse(), which calls rand().
+    private const string RandomFlowVariant = "_12";
+
+    public static IEnumerable<JulietCase> Discover(string testcases, int cwe)
+    {
+        var folder = Directory.EnumerateDirectories(testcases, $"CWE{cwe}_*").FirstOrDefault();
+        if (folder is null)
+        {
+            yield break;
+        }
+
+        var groups = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
+            .Select(f => (File: f, Match: CaseFile().Match(Path.GetFileName(f))))
+            .Where(x => x.Match.Success && int.Parse(x.Match.Groups["cwe"].Value, System.Globalization.CultureInfo.InvariantCulture) == cwe)
+            .GroupBy(x => x.Match.Groups["case"].Value, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var group in groups)
+        {
+            if (Excluded.Any(e => group.Key.Contains(e, StringComparison.OrdinalIgnoreCase)) || group.Key.EndsWith(RandomFlowVariant, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            yield return new JulietCase(group.Key, cwe, [.. group.Select(x => x.File).Order(StringComparer.Ordinal)]);
+        }
+    }
+
+    /// <summary>Every <paramref name="count"/>-th of <paramref name="cases"/> at an even stride; all when 0.</summary>
+    public static IReadOnlyList<JulietCase> Sample(IReadOnlyList<JulietCase> cases, int count)
+    {
+        if (count <= 0 || cases.Count <= count)
+        {
+            return cases;
+        }
+
+        var stride = (double)cases.Count / count;
+        return [.. Enumerable.Range(0, count).Select(i => cases[(int)(i * stride)])];
+    }
+}
