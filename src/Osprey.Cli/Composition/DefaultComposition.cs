@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Osprey.Core.Pipeline;
 using Osprey.CSharp;
+using Osprey.Native;
 
 namespace Osprey.Cli;
 
@@ -11,7 +12,7 @@ namespace Osprey.Cli;
 internal static class DefaultComposition
 {
     public static IServiceCollection AddOspreyEngines(this IServiceCollection services) =>
-        services.AddOspreyCSharp();
+        services.AddOspreyCSharp().AddOspreyNative();
 
     public static ScanPipeline CreatePipeline()
     {
