@@ -36,8 +36,8 @@ internal sealed record AbuseDetectionOptions
     public int TemplatedMaxFiles { get; init; } = 5;
 
     /// <summary>Estimated Jaccard similarity above which two small submissions are near-duplicates.</summary>
-    /// <value>0.5.</value>
-    public double TemplatedSimilarity { get; init; } = 0.5;
+    /// <value>0.4.</value>
+    public double TemplatedSimilarity { get; init; } = 0.4;
 
     /// <summary>Distinct near-duplicate submissions in one cluster at which templated input fires.</summary>
     /// <value>15.</value>
