@@ -11,9 +11,9 @@ namespace Osprey.Server.Abuse;
 internal sealed class DistributionShiftSignal : IAbuseSignal
 {
     /// <summary>Caps that keep the test to a few milliseconds per key.</summary>
-    private const int MaxHistory = 200;
+    private const int MaxHistory = 100;
 
-    private const int MaxRecent = 40;
+    private const int MaxRecent = 30;
 
     /// <summary>
     /// An effect-size floor under the permutation threshold: a key that rescans one unchanged
@@ -21,25 +21,33 @@ internal sealed class DistributionShiftSignal : IAbuseSignal
     /// </summary>
     private const double MinStatistic = 0.02;
 
+    /// <summary>Feature vectors by submission, kept as long as the submission is: evaluations overlap by all but one step.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SubmissionSketch, double[]> _features = new();
+
     public string Name => "distribution-shift";
+
+    private double[] Features(SubmissionSketch submission) => _features.GetValue(submission, HashedNgramFeatures.Of);
 
     public IEnumerable<AbuseSignalResult> Evaluate(AbuseWindow window)
     {
         var o = window.Options;
         var tests = new Dictionary<string, MaximumMeanDiscrepancy?>(StringComparer.Ordinal);
         var thresholds = new Dictionary<(string, int), double>();
+        var submissions = window.History.Where(e => e.Submission is not null).ToList();
+        var byKey = submissions.ToLookup(e => e.KeyId, StringComparer.Ordinal);
+        var byOrg = submissions.ToLookup(e => e.OrgId, StringComparer.Ordinal);
         foreach (var key in window.Recent.Where(e => e.Submission is not null).GroupBy(e => (e.KeyId, e.OrgId)))
         {
-            var recent = key.TakeLast(MaxRecent).Select(e => HashedNgramFeatures.Of(e.Submission!)).ToList();
+            var recent = key.TakeLast(MaxRecent).Select(e => Features(e.Submission!)).ToList();
             if (recent.Count < o.ShiftMinSamples) continue;
             // A key with enough history of its own is compared with itself: a team's key that scans
             // one of the organisation's repositories should not differ from the organisation's mix.
-            var own = window.History.Where(e => e.KeyId == key.Key.KeyId && e.Submission is not null).TakeLast(MaxHistory).ToList();
+            var own = byKey[key.Key.KeyId].TakeLast(MaxHistory).ToList();
             var baselineId = own.Count >= o.ShiftMinHistory ? "key:" + key.Key.KeyId : "org:" + key.Key.OrgId;
             if (!tests.TryGetValue(baselineId, out var mmd))
             {
-                var history = own.Count >= o.ShiftMinHistory ? own : window.History.Where(e => e.OrgId == key.Key.OrgId && e.Submission is not null).TakeLast(MaxHistory).ToList();
-                tests[baselineId] = mmd = history.Count >= o.ShiftMinHistory ? new MaximumMeanDiscrepancy(history.Select(e => HashedNgramFeatures.Of(e.Submission!)).ToList()) : null;
+                var history = own.Count >= o.ShiftMinHistory ? own : byOrg[key.Key.OrgId].TakeLast(MaxHistory).ToList();
+                tests[baselineId] = mmd = history.Count >= o.ShiftMinHistory ? new MaximumMeanDiscrepancy(history.Select(e => Features(e.Submission!)).ToList()) : null;
             }
 
             if (mmd is null) continue;

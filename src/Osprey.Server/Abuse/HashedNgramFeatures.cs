@@ -7,16 +7,16 @@ namespace Osprey.Server.Abuse;
 /// </summary>
 internal static class HashedNgramFeatures
 {
-    public const int Dimensions = 512;
+    public const int Dimensions = 256;
 
     public static double[] Of(SubmissionSketch submission)
     {
         var v = new double[Dimensions];
-        var tokens = Shingles.Tokens(submission.TextSample + "\n" + string.Join('\n', submission.Paths));
-        for (var i = 0; i < tokens.Count; i++)
+        var tokens = Shingles.Tokens(submission.TextSample + "\n" + string.Join('\n', submission.Paths)).Select(t => StableHash.Of(t, 0x5EED)).ToArray();
+        for (var i = 0; i < tokens.Length; i++)
         {
             Add(v, tokens[i]);
-            if (i > 0) Add(v, tokens[i - 1] + " " + tokens[i]);
+            if (i > 0) Add(v, StableHash.Combine(tokens[i - 1], tokens[i]));
         }
 
         double norm = 0;
@@ -31,9 +31,8 @@ internal static class HashedNgramFeatures
         return v;
     }
 
-    private static void Add(double[] v, string gram)
+    private static void Add(double[] v, ulong h)
     {
-        var h = StableHash.Of(gram, 0x5EED);
         v[(int)(h % Dimensions)] += (h >> 63) == 0 ? 1 : -1;
     }
 

@@ -10,6 +10,7 @@ internal sealed class MaximumMeanDiscrepancy
     private readonly double[][] _benign;
     private readonly double[,] _kbb;
     private readonly double _gamma;
+    private readonly double _benignPairSum;
 
     /// <summary>Floor of σ² for unit vectors (squared distances in [0, 4]): near-identical rescans must not make the kernel a point mass.</summary>
     private const double MinBandwidth = 0.25;
@@ -34,6 +35,7 @@ internal sealed class MaximumMeanDiscrepancy
         _gamma = 1 / (2 * Math.Max(median, MinBandwidth)); // median heuristic: σ² = median squared distance
         _kbb = new double[n, n];
         for (var i = 0; i < n; i++) for (var j = 0; j < n; j++) _kbb[i, j] = Math.Exp(-_gamma * d2[i, j]);
+        _benignPairSum = PairSum(Enumerable.Range(0, n).ToArray());
     }
 
     public int BenignCount => _benign.Length;
@@ -52,7 +54,7 @@ internal sealed class MaximumMeanDiscrepancy
             for (var j = 0; j < n; j++) xy += K(sample[i], _benign[j]);
         }
 
-        return (xx / (m * (m - 1.0))) + BenignSelf(Enumerable.Range(0, n).ToArray()) - (2 * xy / ((double)m * n));
+        return (xx / (m * (m - 1.0))) + (_benignPairSum / (n * (n - 1.0))) - (2 * xy / ((double)m * n));
     }
 
     /// <summary>The (1 − α) quantile of MMD² between a random benign subset of size <paramref name="m"/> and the rest.</summary>
@@ -65,21 +67,26 @@ internal sealed class MaximumMeanDiscrepancy
         for (var p = 0; p < permutations; p++)
         {
             random.Shuffle(idx);
+            // Only the subset's sums are computed; the rest's follow from the total: O(m·n), not O(n²).
             var s = idx[..m];
-            var r = idx[m..];
-            double xy = 0;
-            foreach (var i in s) foreach (var j in r) xy += _kbb[i, j];
-            values[p] = BenignSelf(s) + BenignSelf(r) - (2 * xy / ((double)s.Length * r.Length));
+            var inSubset = new bool[n];
+            foreach (var i in s) inSubset[i] = true;
+            double ss = PairSum(s), sr = 0;
+            foreach (var i in s) for (var j = 0; j < n; j++) if (!inSubset[j]) sr += _kbb[i, j];
+            var rr = _benignPairSum - ss - (2 * sr);
+            var rest = n - m;
+            values[p] = (ss / (m * (m - 1.0))) + (rr / (rest * (rest - 1.0))) - (2 * sr / ((double)m * rest));
         }
 
         Array.Sort(values);
         return values[Math.Min(permutations - 1, (int)Math.Ceiling((1 - alpha) * permutations) - 1)];
     }
 
-    private double BenignSelf(int[] idx)
+    /// <summary>Σ k(i, j) over ordered pairs i ≠ j of <paramref name="idx"/>.</summary>
+    private double PairSum(int[] idx)
     {
         double sum = 0;
         foreach (var i in idx) foreach (var j in idx) if (i != j) sum += _kbb[i, j];
-        return sum / (idx.Length * (idx.Length - 1.0));
+        return sum;
     }
 }

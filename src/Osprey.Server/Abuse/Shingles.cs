@@ -1,28 +1,55 @@
-using System.Text.RegularExpressions;
-
 namespace Osprey.Server.Abuse;
 
 /// <summary>Tokens and word shingles of submitted text: identifiers, numbers and single punctuation marks.</summary>
-internal static partial class Shingles
+internal static class Shingles
 {
-    [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[^\sA-Za-z0-9_]")]
-    private static partial Regex Token();
+    /// <summary>Identifiers (letters, digits, underscore, starting with a letter or underscore), numbers, and each other non-space character.</summary>
+    public static List<string> Tokens(string text)
+    {
+        var tokens = new List<string>(text.Length / 4);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                i++;
+                continue;
+            }
 
-    public static List<string> Tokens(string text) => Token().Matches(text).Select(m => m.Value).ToList();
+            var start = i;
+            if (char.IsAsciiLetter(c) || c == '_')
+            {
+                while (i < text.Length && (char.IsAsciiLetterOrDigit(text[i]) || text[i] == '_')) i++;
+            }
+            else if (char.IsAsciiDigit(c))
+            {
+                while (i < text.Length && char.IsAsciiDigit(text[i])) i++;
+            }
+            else
+            {
+                i++;
+            }
+
+            tokens.Add(text[start..i]);
+        }
+
+        return tokens;
+    }
 
     /// <summary>Hashes of the word <paramref name="k"/>-shingles; a text shorter than k tokens is one shingle.</summary>
     public static HashSet<ulong> Hashed(string text, int k = 3)
     {
-        var tokens = Tokens(text);
+        var tokens = Tokens(text).Select(t => StableHash.Of(t)).ToArray();
         var set = new HashSet<ulong>();
-        if (tokens.Count == 0) return set;
-        if (tokens.Count < k)
+        for (var i = 0; i + Math.Min(k, tokens.Length) <= tokens.Length && tokens.Length > 0; i++)
         {
-            set.Add(StableHash.Of(string.Join(' ', tokens)));
-            return set;
+            var h = tokens[i];
+            for (var j = 1; j < k && i + j < tokens.Length; j++) h = StableHash.Combine(h, tokens[i + j]);
+            set.Add(h);
+            if (tokens.Length < k) break;
         }
 
-        for (var i = 0; i + k <= tokens.Count; i++) set.Add(StableHash.Of(string.Join(' ', tokens, i, k)));
         return set;
     }
 }

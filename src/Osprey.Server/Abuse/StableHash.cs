@@ -1,21 +1,23 @@
-using System.Text;
-
 namespace Osprey.Server.Abuse;
 
 /// <summary>A seeded 64-bit hash stable across processes (FNV-1a then SplitMix64), unlike <see cref="string.GetHashCode()"/>.</summary>
 internal static class StableHash
 {
-    public static ulong Of(string text, ulong seed = 0)
+    /// <summary>Hashes the UTF-16 code units of <paramref name="text"/> (no allocation).</summary>
+    public static ulong Of(ReadOnlySpan<char> text, ulong seed = 0)
     {
         var h = 14695981039346656037UL ^ seed;
-        foreach (var b in Encoding.UTF8.GetBytes(text))
+        foreach (var c in text)
         {
-            h ^= b;
+            h ^= c;
             h *= 1099511628211UL;
         }
 
         return Mix(h);
     }
+
+    /// <summary>An order-sensitive combination of two hashes, for n-grams of hashed tokens.</summary>
+    public static ulong Combine(ulong a, ulong b) => Mix((a * 0x100000001B3UL) ^ b);
 
     /// <summary>SplitMix64's finaliser: spreads every input bit over the output.</summary>
     public static ulong Mix(ulong x)

@@ -18,9 +18,11 @@ internal sealed class VolumeSignal : IAbuseSignal
     {
         var o = window.Options;
         var historyBins = (int)Math.Ceiling(o.History / o.VolumeBin);
+        var byOrg = window.History.ToLookup(e => e.OrgId, StringComparer.Ordinal);
         foreach (var org in window.Recent.GroupBy(e => e.OrgId, StringComparer.Ordinal))
         {
-            var history = window.History.Where(e => e.OrgId == org.Key).ToList();
+            var history = byOrg[org.Key].ToList();
+            var byKey = history.ToLookup(e => e.KeyId, StringComparer.Ordinal);
             var orgBaseline = Bins(history, window.HistoryStart, historyBins, o.VolumeBin);
             var keysInHistory = Math.Max(1, history.Select(e => e.KeyId).Distinct(StringComparer.Ordinal).Count());
             if (Check(org, orgBaseline, window, AbuseSubject.Organisation(org.Key)) is { } orgResult) yield return orgResult;
@@ -29,7 +31,7 @@ internal sealed class VolumeSignal : IAbuseSignal
             var perKeyBaseline = orgBaseline.Select(v => v / keysInHistory).ToList();
             foreach (var key in org.GroupBy(e => e.KeyId, StringComparer.Ordinal))
             {
-                var own = history.Where(e => e.KeyId == key.Key).ToList();
+                var own = byKey[key.Key].ToList();
                 var baseline = own.Count > 0 && own[0].At - window.HistoryStart < o.History / 2
                     ? Bins(own, window.HistoryStart, historyBins, o.VolumeBin)
                     : perKeyBaseline;

@@ -45,13 +45,17 @@ internal sealed class AbuseSimulation
         var sim = new AbuseSimulation { Traffic = traffic };
         var usage = new InMemoryUsageRecordSource(traffic.Events);
         var assets = new InMemoryRegisteredAssetSource(traffic.Assets);
+        var clock = new FakeTimeProvider(SyntheticTraffic.AttackStart);
+        var sink = new CollectingSink();
+        var monitor = new AbuseMonitor(usage, assets, sink, clock);
+        var orgKeys = traffic.Events.GroupBy(e => e.OrgId).ToDictionary(g => g.Key, g => g.Select(e => e.KeyId).Distinct().ToList());
         foreach (var hours in CheckpointHours)
         {
-            var clock = new FakeTimeProvider(SyntheticTraffic.AttackStart.AddHours(hours));
-            var sink = new CollectingSink();
-            var (assessments, actions) = new AbuseMonitor(usage, assets, sink, clock).RunOnceAsync(CancellationToken.None).GetAwaiter().GetResult();
+            clock.SetUtcNow(SyntheticTraffic.AttackStart.AddHours(hours));
+            sink.Actions.Clear();
+            var (assessments, actions) = monitor.RunOnceAsync(CancellationToken.None).GetAwaiter().GetResult();
             sim.FlaggedAt[hours] = actions.Where(a => a.Subject.Kind == AbuseSubjectKind.Key).Select(a => a.Subject.Id)
-                .Concat(actions.Where(a => a.Subject.Kind == AbuseSubjectKind.Organisation).SelectMany(a => traffic.Events.Where(e => e.OrgId == a.Subject.Id).Select(e => e.KeyId)))
+                .Concat(actions.Where(a => a.Subject.Kind == AbuseSubjectKind.Organisation).SelectMany(a => orgKeys[a.Subject.Id]))
                 .ToHashSet(StringComparer.Ordinal);
             if (hours == CheckpointHours[^1])
             {
