@@ -9,7 +9,7 @@ namespace Osprey.Server.Tests.Abuse;
 /// </summary>
 public sealed class AbuseSimulationTests(ITestOutputHelper output)
 {
-    private static readonly Lazy<AbuseSimulation> Simulation = new(() => AbuseSimulation.Run(seed: 8, orgsPerBenignProfile: 24));
+    private static readonly Lazy<AbuseSimulation> Simulation = new(() => AbuseSimulation.Run(seed: 8, orgsPerBenignProfile: 20));
 
     [Theory]
     [InlineData("templated")]
