@@ -111,7 +111,7 @@ public sealed class DisclosureRunnerTests
 
     private static async Task WaitUntil(Func<bool> condition)
     {
-        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(10);
+        for (var i = 0; i < 1000 && !condition(); i++) await Task.Delay(10);
         Assert.True(condition());
     }
 }
