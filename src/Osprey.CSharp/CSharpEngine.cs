@@ -46,7 +46,12 @@ public sealed class CSharpEngine : IDiscoveryEngine
     public IReadOnlyList<Rule> Rules { get; }
 
     /// <inheritdoc />
-    public bool AppliesTo(ReconResult recon) => recon.FilesOf(SourceLanguage.CSharp).Any();
+    public bool AppliesTo(ReconResult recon) => HasCSharp(recon);
+
+    /// <summary>Whether the target has C# sources, or C# projects or solutions whose sources may live elsewhere.</summary>
+    internal static bool HasCSharp(ReconResult recon) =>
+        recon.FilesOf(SourceLanguage.CSharp).Any()
+        || recon.Files.Any(f => f.FullPath.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || f.FullPath.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || f.FullPath.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase));
 
     /// <inheritdoc />
     public async Task DiscoverAsync(ScanContext context, ReconResult recon, CancellationToken cancellationToken)

@@ -68,7 +68,7 @@ internal static class ValueFlow
                 case ISimpleAssignmentOperation assignment when op == assignment.Value:
                     if (assignment.Target is ILocalReferenceOperation local)
                     {
-                        FollowLocal(local.Local, root, pending, visitedLocals);
+                        FollowLocal(local.Local, root, pending, visitedLocals, assignment.Syntax.Span.End);
                     }
                     else if (assignment.Target is IArrayElementReferenceOperation { ArrayReference: ILocalReferenceOperation array })
                     {
@@ -78,7 +78,7 @@ internal static class ValueFlow
                     break;
                 case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
                     yield return declarator;
-                    FollowLocal(declarator.Symbol, root, pending, visitedLocals);
+                    FollowLocal(declarator.Symbol, root, pending, visitedLocals, declarator.Syntax.Span.End);
                     break;
                 case IReturnOperation when EnclosingLambda(parent) is { } lambda:
                     pending.Push(lambda);
@@ -125,19 +125,29 @@ internal static class ValueFlow
     private static bool IsContainer(ITypeSymbol? type) =>
         type is not null && (type.Name is "StringBuilder" or "List" or "HashSet" or "Dictionary" or "Queue" or "Stack" || type.AllInterfaces.Any(i => i.Name == "ICollection"));
 
-    private static void FollowLocal(ILocalSymbol local, IOperation root, Stack<IOperation> pending, HashSet<ILocalSymbol> visited)
+    /// <summary>
+    /// Continues from the reads of <paramref name="local"/>. With <paramref name="writtenAt"/> (a whole new
+    /// value was stored there), only reads after it and before the next store in source order are followed,
+    /// so that <c>data = password; data = Hash(data); Store(data);</c> does not store the password.
+    /// </summary>
+    private static void FollowLocal(ILocalSymbol local, IOperation root, Stack<IOperation> pending, HashSet<ILocalSymbol> visited, int? writtenAt = null)
     {
         if (!visited.Add(local))
         {
             return;
         }
 
-        foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>())
+        var references = root.Descendants().OfType<ILocalReferenceOperation>().Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local)).ToList();
+        var writes = references.Where(IsWrite).Select(r => r.Syntax.SpanStart).ToList();
+        foreach (var reference in references.Where(r => !IsWrite(r)))
         {
-            if (SymbolEqualityComparer.Default.Equals(reference.Local, local) && !IsWrite(reference))
+            var at = reference.Syntax.SpanStart;
+            if (writtenAt is { } start && (at < start || writes.Any(w => w > start && w < at)))
             {
-                pending.Push(reference);
+                continue;
             }
+
+            pending.Push(reference);
         }
     }
 

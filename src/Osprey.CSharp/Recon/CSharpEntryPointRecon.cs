@@ -35,7 +35,7 @@ public sealed class CSharpEntryPointRecon : IReconStage
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(recon);
-        if (!recon.FilesOf(SourceLanguage.CSharp).Any())
+        if (!CSharpEngine.HasCSharp(recon))
         {
             return recon;
         }

@@ -54,6 +54,20 @@ public sealed class CSharpEngineTests
     }
 
     [Fact]
+    public async Task Discover_SolutionWhoseProjectsLiveOutsideItsFolder_IsAnalysed()
+    {
+        using var tree = new TempTree();
+        tree.Write("src/Web/Web.csproj", """<Project Sdk="Microsoft.NET.Sdk.Web"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>""");
+        tree.Write("src/Web/HashController.cs", Controller);
+        tree.Write("build/All.slnx", """<Solution><Project Path="../src/Web/Web.csproj" /></Solution>""");
+
+        var report = await new ScanPipeline([new CSharpEngine()], [new CSharpEntryPointRecon()]).RunAsync(ScanTarget.TryCreate(tree.PathOf("build/All.slnx"), out _)!, ScanOptions.Default with { Threads = 2 });
+
+        Assert.Equal("cs/weak-hash", Assert.Single(report.Findings).RuleId);
+        Assert.Contains(report.EntryPoints, e => e.Name == "GET /api/hash");
+    }
+
+    [Fact]
     public void Rules_AreTheUnionOfTheAnalyzersRulesEachWithCweAndHelp()
     {
         var engine = new CSharpEngine(CSharpEngineOptions.Default, [new MisuseAnalyzer(), new MisuseAnalyzer()]);

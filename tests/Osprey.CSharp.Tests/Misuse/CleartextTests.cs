@@ -57,6 +57,26 @@ public sealed class CleartextTests
     }
 
     [Fact]
+    public async Task PasswordVariableOverwrittenWithItsHashBeforeStoring_NotReported()
+    {
+        const string Source = """
+            using System.Security.Cryptography;
+            using System.Text;
+            public class Accounts
+            {
+                public void Save(string password)
+                {
+                    var data = password;
+                    data = Convert.ToHexString(SHA512.HashData(Encoding.UTF8.GetBytes(data)));
+                    File.WriteAllText("/tmp/user.txt", data);
+                }
+            }
+            """;
+
+        await MisuseHarness.NoneAsync(Source, "cs/cleartext-storage");
+    }
+
+    [Fact]
     public async Task HashedPasswordStoredAndPasswordLengthLogged_NotReported()
     {
         const string Source = """
