@@ -23,6 +23,7 @@ internal static class BenchCommands
         var known = parsed.Command switch
         {
             "juliet-cs" => JulietCommand.Options,
+            "flowblot" => FlowBlotCommand.Options,
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
         if (parsed.Unknown(known).FirstOrDefault() is { } unknown)
@@ -33,6 +34,7 @@ internal static class BenchCommands
         return parsed.Command switch
         {
             "juliet-cs" => JulietCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "flowblot" => FlowBlotCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
     }

@@ -28,22 +28,27 @@ internal static class JulietCommand
             suite,
             cwes,
             tools,
-            Cwes(args, "peer-cwe") ?? JulietSettings.InjectionCwes,
+            (IReadOnlySet<int>?)Cwes(args, "peer-cwe")?.ToHashSet() ?? JulietSettings.InjectionCwes,
             args.Flag("verify"),
             Path.GetFullPath(args.Optional("work") ?? Path.Combine(Path.GetTempPath(), "osprey-bench", "juliet")));
         WorkFolder.EnsureOutside(settings.WorkFolder, suite.TestCases);
-        var results = await new JulietBenchmark(settings, stderr).RunAsync(time.GetUtcNow(), cancellationToken);
         Directory.CreateDirectory(output);
-        BenchJson.Write(Path.Combine(output, "juliet-cs.json"), results);
-        var markdown = MarkdownTables.Render(results, "CWE");
-        await File.WriteAllTextAsync(Path.Combine(output, "juliet-cs.md"), markdown, cancellationToken);
-        ResultChart.Write(Path.Combine(output, "juliet-cs.png"), results, "CWE");
-        await stdout.WriteAsync(markdown);
+        var results = await new JulietBenchmark(settings, stderr).RunAsync(time.GetUtcNow(), r => WriteOutputs(output, r), cancellationToken);
+        await stdout.WriteAsync(WriteOutputs(output, results));
         return 0;
     }
 
+    private static string WriteOutputs(string output, BenchResults results)
+    {
+        BenchJson.Write(Path.Combine(output, "juliet-cs.json"), results);
+        var markdown = MarkdownTables.Render(results, "CWE");
+        File.WriteAllText(Path.Combine(output, "juliet-cs.md"), markdown);
+        ResultChart.Write(Path.Combine(output, "juliet-cs.png"), results, "CWE", t => t.Cwe);
+        return markdown;
+    }
+
     /// <summary>A comma-separated list of CWE numbers (<c>78,CWE-89</c>), or null when the option is absent.</summary>
-    public static IReadOnlySet<int>? Cwes(BenchArguments args, string name)
+    public static IReadOnlyList<int>? Cwes(BenchArguments args, string name)
     {
         var values = args.List(name, []);
         if (values.Count == 0)
@@ -51,7 +56,7 @@ internal static class JulietCommand
             return null;
         }
 
-        var cwes = new HashSet<int>();
+        var cwes = new List<int>();
         foreach (var value in values)
         {
             var digits = value.StartsWith("CWE", StringComparison.OrdinalIgnoreCase) ? value[3..].TrimStart('-') : value;

@@ -12,6 +12,10 @@ internal static class PeerRunner
     private static readonly TimeSpan RestoreTimeout = TimeSpan.FromMinutes(10);
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(30);
 
+    /// <summary>Whether <paramref name="tool"/> has any rule whose CWE is in <paramref name="accepted"/>; without one its score is zero by construction.</summary>
+    public static bool CanReport(PeerTool tool, IReadOnlySet<int> accepted) =>
+        PeerRuleMap.All.Any(r => r.Key.StartsWith(tool.RulePrefix, StringComparison.Ordinal) && accepted.Contains(r.Value));
+
     /// <summary>Builds <paramref name="project"/> with <paramref name="tool"/> in <paramref name="folder"/> and reads its findings.</summary>
     public static async Task<PeerRun> RunAsync(string folder, PeerProject project, PeerTool tool, CancellationToken cancellationToken)
     {
@@ -42,10 +46,10 @@ internal static class PeerRunner
         if (!File.Exists(sarif))
         {
             errors.Add($"{tool.Name}: no SARIF log was written; see {log}");
-            return new PeerRun([], build.Seconds, errors.ToImmutable());
+            return new PeerRun([], build.Seconds, errors.ToImmutable(), build.CpuSeconds);
         }
 
         var findings = SarifFindingReader.Read(await File.ReadAllTextAsync(sarif, cancellationToken), tool.Name, PeerRuleMap.CweOf);
-        return new PeerRun(findings, build.Seconds, errors.ToImmutable());
+        return new PeerRun(findings, build.Seconds, errors.ToImmutable(), build.CpuSeconds);
     }
 }

@@ -14,7 +14,8 @@ internal sealed record PackageRef(string Id, string Version);
 /// <param name="Packages">Analyzer packages.</param>
 /// <param name="Properties">Extra MSBuild properties.</param>
 /// <param name="GlobalConfig">Content of a global analyzer config file passed to the compiler.</param>
-internal sealed record PeerTool(string Name, string Display, ImmutableArray<PackageRef> Packages, ImmutableDictionary<string, string> Properties, string GlobalConfig)
+/// <param name="RulePrefix">The prefix of the tool's rule ids in <see cref="PeerRuleMap"/>.</param>
+internal sealed record PeerTool(string Name, string Display, ImmutableArray<PackageRef> Packages, ImmutableDictionary<string, string> Properties, string GlobalConfig, string RulePrefix)
 {
     /// <summary>Security Code Scan 5.6.7 with its default configuration.</summary>
     public static PeerTool SecurityCodeScan { get; } = new(
@@ -22,7 +23,8 @@ internal sealed record PeerTool(string Name, string Display, ImmutableArray<Pack
         "Security Code Scan 5.6.7",
         [new PackageRef("SecurityCodeScan.VS2019", "5.6.7")],
         ImmutableDictionary<string, string>.Empty.Add("EnableNETAnalyzers", "false"),
-        "is_global = true\n");
+        "is_global = true\n",
+        "SCS");
 
     /// <summary>
     /// The .NET analyzers' taint rules CA3001–CA3012, which are disabled by default: every other
@@ -34,7 +36,8 @@ internal sealed record PeerTool(string Name, string Display, ImmutableArray<Pack
         [new PackageRef("Microsoft.CodeAnalysis.NetAnalyzers", "10.0.401")],
         ImmutableDictionary<string, string>.Empty.Add("EnableNETAnalyzers", "true").Add("AnalysisMode", "None"),
         "is_global = true\ndotnet_analyzer_diagnostic.severity = none\n"
-            + string.Concat(Enumerable.Range(1, 12).Select(i => $"dotnet_diagnostic.CA30{i:00}.severity = warning\n")));
+            + string.Concat(Enumerable.Range(1, 12).Select(i => $"dotnet_diagnostic.CA30{i:00}.severity = warning\n")),
+        "CA30");
 
     /// <summary>The peers by name.</summary>
     public static IReadOnlyDictionary<string, PeerTool> ByName { get; } = new Dictionary<string, PeerTool>(StringComparer.Ordinal)

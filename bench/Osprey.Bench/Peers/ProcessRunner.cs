@@ -3,7 +3,11 @@ using System.Diagnostics;
 namespace Osprey.Bench.Peers;
 
 /// <summary>The end of a child process: its exit code and how long it ran.</summary>
-internal sealed record ProcessResult(int ExitCode, double Seconds, bool TimedOut);
+/// <param name="ExitCode">The exit code.</param>
+/// <param name="Seconds">Wall-clock seconds.</param>
+/// <param name="TimedOut">Whether the process was killed at the time limit.</param>
+/// <param name="CpuSeconds">CPU seconds of the process and its descendants; null where not measurable.</param>
+internal sealed record ProcessResult(int ExitCode, double Seconds, bool TimedOut, double? CpuSeconds = null);
 
 /// <summary>Runs a tool (dotnet) as a child process, logging its output to a file.</summary>
 internal static class ProcessRunner
@@ -27,6 +31,7 @@ internal static class ProcessRunner
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        var cpuBefore = ChildCpuTime.Total();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {file}.");
         await using var log = new StreamWriter(logPath, append: true);
@@ -48,7 +53,10 @@ internal static class ProcessRunner
         }
 
         await Task.WhenAll(output, error);
-        return new ProcessResult(process.ExitCode, clock.Elapsed.TotalSeconds, timedOut);
+        var seconds = clock.Elapsed.TotalSeconds;
+        // Children are reaped one at a time here, so the growth of RUSAGE_CHILDREN is this process tree's.
+        var cpu = ChildCpuTime.Total() - cpuBefore;
+        return new ProcessResult(process.ExitCode, seconds, timedOut, cpu);
     }
 
     private static async Task PumpAsync(StreamReader reader, StreamWriter log)

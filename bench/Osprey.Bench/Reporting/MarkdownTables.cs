@@ -16,9 +16,16 @@ internal static class MarkdownTables
         var text = new StringBuilder();
         text.AppendLine($"# {results.Benchmark} — {results.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
         text.AppendLine();
-        text.AppendLine($"Suite: `{results.Suite}`. Each cell: bad cases detected / cases (recall) · good cases flagged · seconds.");
+        text.AppendLine($"Suite: `{results.Suite}`. Each cell: bad cases detected / cases (recall) · good cases flagged (/ good cases, where they differ) · seconds.");
         text.AppendLine();
-        text.Append(Summary(results, groupLabel));
+        text.Append(Summary(results, groupLabel, t => t.Cwe));
+        if (results.Tools.Values.Any(t => t.Concepts is { Count: > 0 }))
+        {
+            text.AppendLine();
+            text.AppendLine("## By analysis concept");
+            text.AppendLine();
+            text.Append(Summary(results, "concept", t => t.Concepts ?? []));
+        }
         foreach (var (name, tool) in results.Tools)
         {
             if (tool.Variants is { Count: > 0 } variants)
@@ -59,20 +66,20 @@ internal static class MarkdownTables
     }
 
     /// <summary>One row per group, one column per tool, and a total row.</summary>
-    public static string Summary(BenchResults results, string groupLabel)
+    public static string Summary(BenchResults results, string groupLabel, Func<ToolResults, IReadOnlyDictionary<string, CweTally>> select)
     {
         var tools = results.Tools.ToList();
-        var groups = tools.SelectMany(t => t.Value.Cwe.Keys).Distinct().Order(NumericFirstComparer.Instance).ToList();
+        var groups = tools.SelectMany(t => select(t.Value).Keys).Distinct().Order(NumericFirstComparer.Instance).ToList();
         var text = new StringBuilder();
         text.AppendLine($"| {groupLabel} | cases | " + string.Join(" | ", tools.Select(t => t.Key)) + " |");
         text.AppendLine("|---|---:|" + string.Concat(tools.Select(_ => "---|")));
         foreach (var group in groups)
         {
-            var cases = tools.Select(t => t.Value.Cwe.GetValueOrDefault(group)?.Cases ?? 0).Max();
-            text.AppendLine($"| {group} | {cases} | " + string.Join(" | ", tools.Select(t => Cell(t.Value.Cwe.GetValueOrDefault(group)))) + " |");
+            var cases = tools.Select(t => select(t.Value).GetValueOrDefault(group)?.Cases ?? 0).Max();
+            text.AppendLine($"| {group} | {cases} | " + string.Join(" | ", tools.Select(t => Cell(select(t.Value).GetValueOrDefault(group)))) + " |");
         }
 
-        var totals = tools.Select(t => t.Value.Total()).ToList();
+        var totals = tools.Select(t => t.Value.Total(select(t.Value).Values)).ToList();
         text.AppendLine($"| **total** | {totals.Select(t => t.Cases).DefaultIfEmpty().Max()} | " + string.Join(" | ", totals.Select(t => Cell(t))) + " |");
         return text.ToString();
     }
@@ -99,7 +106,9 @@ internal static class MarkdownTables
         }
 
         var confirmed = tally.BadConfirmed is { } b ? $" · confirmed {b}/{tally.GoodConfirmed ?? 0}" : "";
-        return string.Create(CultureInfo.InvariantCulture, $"{tally.BadDetected}/{tally.Cases} ({Percent(tally.Recall)}) · {tally.GoodFlagged} · {tally.Seconds:0.#} s{confirmed}");
+        var good = tally.GoodCases is { } goodCases ? $"{tally.GoodFlagged}/{goodCases}" : $"{tally.GoodFlagged}";
+        var seconds = tally.Seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $" · {tally.Seconds:0.#} s") : "";
+        return string.Create(CultureInfo.InvariantCulture, $"{tally.BadDetected}/{tally.Cases} ({Percent(tally.Recall)}) · {good}{seconds}{confirmed}");
     }
 
     private static string Percent(double value) => string.Create(CultureInfo.InvariantCulture, $"{value * 100:0.#}%");

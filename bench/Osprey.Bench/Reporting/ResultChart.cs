@@ -1,3 +1,4 @@
+using Osprey.Bench.Scoring;
 using ScottPlot;
 
 namespace Osprey.Bench.Reporting;
@@ -9,10 +10,10 @@ namespace Osprey.Bench.Reporting;
 internal static class ResultChart
 {
     /// <summary>Writes the chart of <paramref name="results"/> to <paramref name="path"/>.</summary>
-    public static void Write(string path, BenchResults results, string groupLabel)
+    public static void Write(string path, BenchResults results, string groupLabel, Func<ToolResults, IReadOnlyDictionary<string, CweTally>> select)
     {
-        var tools = results.Tools.Where(t => t.Value.Cwe.Count > 0).ToList();
-        var groups = tools.SelectMany(t => t.Value.Cwe.Keys).Distinct().Order(NumericFirstComparer.Instance).ToList();
+        var tools = results.Tools.Where(t => select(t.Value).Count > 0).ToList();
+        var groups = tools.SelectMany(t => select(t.Value).Keys).Distinct().Order(NumericFirstComparer.Instance).ToList();
         var plot = new Plot();
         var palette = new ScottPlot.Palettes.Category10();
         var bars = new List<Bar>();
@@ -21,7 +22,7 @@ internal static class ResultChart
         {
             for (var t = 0; t < tools.Count; t++)
             {
-                if (tools[t].Value.Cwe.GetValueOrDefault(groups[g]) is not { Cases: > 0 } tally)
+                if (select(tools[t].Value).GetValueOrDefault(groups[g]) is not { Cases: > 0 } tally)
                 {
                     continue;
                 }

@@ -11,6 +11,9 @@ internal sealed class ToolResults
     /// <summary>Per benchmark CWE (or FlowBlot concept): counts and seconds.</summary>
     public SortedDictionary<string, CweTally> Cwe { get; init; } = new(NumericFirstComparer.Instance);
 
+    /// <summary>Per analysis concept (FlowBlot) — null where the benchmark has none.</summary>
+    public SortedDictionary<string, CweTally>? Concepts { get; init; }
+
     /// <summary>Per flow variant (Juliet) — null where the benchmark has none.</summary>
     public SortedDictionary<string, Tally>? Variants { get; init; }
 
@@ -21,14 +24,22 @@ internal sealed class ToolResults
     public List<string> Errors { get; init; } = [];
 
     /// <summary>The sum over all CWEs.</summary>
-    public CweTally Total()
+    public CweTally Total() => Total(Cwe.Values);
+
+    /// <summary>The sum of <paramref name="tallies"/>.</summary>
+    public CweTally Total(IEnumerable<CweTally> tallies)
     {
         var total = new CweTally();
-        foreach (var tally in Cwe.Values)
+        foreach (var tally in tallies)
         {
             total.Cases += tally.Cases;
             total.BadDetected += tally.BadDetected;
             total.GoodFlagged += tally.GoodFlagged;
+            if (tally.GoodCases is { } goodCases)
+            {
+                total.GoodCases = (total.GoodCases ?? 0) + goodCases;
+            }
+
             total.Seconds += tally.Seconds;
             if (tally.BadConfirmed is { } b)
             {

@@ -14,6 +14,13 @@ internal class Tally
     /// <summary>Cases whose good code was reported.</summary>
     public int GoodFlagged { get; set; }
 
+    /// <summary>
+    /// Cases that have good code, when they are not the same cases as <see cref="Cases"/>
+    /// (FlowBlot has separate must-report and must-not-report files); null for Juliet, where
+    /// every case has both.
+    /// </summary>
+    public int? GoodCases { get; set; }
+
     /// <summary>Cases whose bad code has a confirmed finding; null when verification did not run.</summary>
     public int? BadConfirmed { get; set; }
 
@@ -26,7 +33,7 @@ internal class Tally
 
     /// <summary>Good cases flagged over cases, 0 for an empty group.</summary>
     [JsonIgnore]
-    public double FalseAlarmRate => Cases == 0 ? 0 : (double)GoodFlagged / Cases;
+    public double FalseAlarmRate => (GoodCases ?? Cases) is var good && good == 0 ? 0 : (double)GoodFlagged / (GoodCases ?? Cases);
 
     /// <summary>Adds one case's outcome.</summary>
     public void Add(CaseOutcome outcome, bool verified)
@@ -47,4 +54,10 @@ internal sealed class CweTally : Tally
 {
     /// <summary>Wall-clock seconds the tool spent on the CWE folder (analysis build for peers, scan for Osprey).</summary>
     public double Seconds { get; set; }
+
+    /// <summary>CPU seconds of the peer's build (all its processes); null for in-process runs. Less sensitive to machine load than <see cref="Seconds"/>.</summary>
+    public double? CpuSeconds { get; set; }
+
+    /// <summary>Why the tool was not run on this group, when it was not (e.g. it has no rule for the CWE).</summary>
+    public string? Skipped { get; set; }
 }
