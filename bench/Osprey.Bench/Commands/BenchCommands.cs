@@ -10,7 +10,7 @@ internal static class BenchCommands
         usage: Osprey.Bench <benchmark> [options]
           juliet-cs   --path <Juliet C# checkout> --out <dir> [--cwe 78,89] [--tools osprey,scs,netanalyzers] [--peer-cwe …] [--verify] [--work <dir>]
           flowblot    --path <FlowBlot.NET checkout> --truth <bench-truth/flowblot> --out <dir> [--tools osprey,scs,netanalyzers] [--projects A,B] [--work <dir>]
-          throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--out <dir>]
+          throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--work <dir>] [--out <dir>]
           samples     --path <samples folder> [--out <dir>]
         """;
 
@@ -24,6 +24,9 @@ internal static class BenchCommands
         {
             "juliet-cs" => JulietCommand.Options,
             "flowblot" => FlowBlotCommand.Options,
+            "samples" => SamplesCommand.Options,
+            "throughput" => ThroughputCommand.Options,
+            Throughput.ThroughputChild.Command => ThroughputCommand.ChildOptions,
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
         if (parsed.Unknown(known).FirstOrDefault() is { } unknown)
@@ -35,6 +38,9 @@ internal static class BenchCommands
         {
             "juliet-cs" => JulietCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "flowblot" => FlowBlotCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "samples" => SamplesCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "throughput" => ThroughputCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            Throughput.ThroughputChild.Command => Throughput.ThroughputChild.RunAsync(parsed.Required("mode"), parsed.Required("path"), stdout, cancellationToken),
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
     }
