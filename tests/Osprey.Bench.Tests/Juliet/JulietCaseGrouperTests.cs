@@ -65,7 +65,7 @@ public class JulietCaseGrouperTests
     public void Locate_FolderWithoutTestcases_FailsWithClearMessage()
     {
         using var temp = new TempFolder();
-        var error = Assert.Throws<Cli.BenchUsageException>(() => JulietSuite.Locate(temp.Path));
+        var error = Assert.Throws<Osprey.Bench.Cli.BenchUsageException>(() => JulietSuite.Locate(temp.Path));
         Assert.Contains("not a Juliet C# checkout", error.Message);
     }
 }

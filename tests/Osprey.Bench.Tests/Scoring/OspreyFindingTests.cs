@@ -25,7 +25,7 @@ public class OspreyFindingTests
 
         var tool = OspreyScanner.ToToolFinding(finding, "/root");
 
-        Assert.Equal([new("/root/A/Caller.cs", 10), new("/root/A/Sink.cs", 7)], tool.Sinks);
+        Assert.Equal([new("/root/A/Caller.cs", 10), new("/root/A/Sink.cs", 7)], tool.Sinks.ToArray());
         Assert.Equal(2, tool.Trace.Length);
         Assert.True(tool.Confirmed);
     }
