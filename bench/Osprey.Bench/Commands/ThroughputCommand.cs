@@ -43,8 +43,8 @@ internal static class ThroughputCommand
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Throughput on `{result.Path}`: {result.Files} files, {result.Projects} project(s), {result.Lines} lines.");
         text.AppendLine();
-        text.AppendLine("| mode | median s | runs (s) | lines/s | peak working set |");
-        text.AppendLine("|---|---:|---|---:|---:|");
+        text.AppendLine("| mode | median s | median CPU s | runs (s) | lines/s | peak working set |");
+        text.AppendLine("|---|---:|---:|---|---:|---:|");
         Row(text, "(a) Roslyn parse + bind", result.Roslyn);
         Row(text, "(b) Osprey scan", result.Osprey);
         text.AppendLine();
@@ -62,5 +62,5 @@ internal static class ThroughputCommand
 
     private static void Row(StringBuilder text, string name, ModeResult mode) =>
         text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {name} | {mode.MedianSeconds:0.00} | {string.Join(", ", mode.Samples.Select(s => s.Error is null ? s.Seconds.ToString("0.00", CultureInfo.InvariantCulture) : "failed"))} | {mode.LinesPerSecond:0} | {mode.PeakWorkingSetBytes / 1048576.0:0} MiB |"));
+            $"| {name} | {mode.MedianSeconds:0.00} | {mode.MedianCpuSeconds:0.00} | {string.Join(", ", mode.Samples.Select(s => s.Error is null ? s.Seconds.ToString("0.00", CultureInfo.InvariantCulture) : "failed"))} | {mode.LinesPerSecond:0} | {mode.PeakWorkingSetBytes / 1048576.0:0} MiB |"));
 }

@@ -46,11 +46,17 @@ internal sealed class FlowBlotBenchmark(FlowBlotSettings settings, TextWriter pr
             var accepted = AcceptedCwes.For(cases[0].Cwe);
             foreach (var tool in settings.Tools)
             {
-                var (findings, seconds, errors) = await RunToolAsync(tool, project, folder, cancellationToken);
-                var reported = FlowBlotScorer.Reported(folder, cases, findings, accepted);
+                var run = await RunToolAsync(tool, project, folder, cancellationToken);
+                var (seconds, errors) = (run.Seconds, run.Errors);
+                var reported = FlowBlotScorer.Reported(folder, cases, run.Findings, accepted);
                 var results1 = results.Tools[tool];
                 var cweTally = Tally(results1.Cwe, cases[0].Cwe.ToString(CultureInfo.InvariantCulture));
                 cweTally.Seconds += seconds;
+                if (run.CpuSeconds is { } cpu)
+                {
+                    cweTally.CpuSeconds = (cweTally.CpuSeconds ?? 0) + cpu;
+                }
+
                 FlowBlotScorer.Add(cweTally, cases, reported);
                 foreach (var concept in cases.GroupBy(c => c.Concept))
                 {
@@ -93,12 +99,12 @@ internal sealed class FlowBlotBenchmark(FlowBlotSettings settings, TextWriter pr
         return tally;
     }
 
-    private async Task<(ImmutableArray<ToolFinding> Findings, double Seconds, ImmutableArray<string> Errors)> RunToolAsync(string tool, string project, string folder, CancellationToken cancellationToken)
+    private async Task<ToolRun> RunToolAsync(string tool, string project, string folder, CancellationToken cancellationToken)
     {
         if (tool == OspreyScanner.ToolName)
         {
             var run = await OspreyScanner.ScanAsync(folder, verify: false, cancellationToken);
-            return (run.Findings, run.Seconds, run.Errors);
+            return new ToolRun(run.Findings, run.Seconds, null, run.Errors);
         }
 
         var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
@@ -107,6 +113,6 @@ internal sealed class FlowBlotBenchmark(FlowBlotSettings settings, TextWriter pr
             .ToImmutableArray();
         var peerProject = new PeerProject(project, "net10.0", files, [], [], Libraries);
         var result = await PeerRunner.RunAsync(Path.Combine(settings.WorkFolder, tool, project), peerProject, PeerTool.ByName[tool], cancellationToken);
-        return (result.Findings, result.Seconds, result.Errors);
+        return new ToolRun(result.Findings, result.Seconds, result.CpuSeconds, result.Errors);
     }
 }

@@ -107,7 +107,10 @@ internal static class MarkdownTables
 
         var confirmed = tally.BadConfirmed is { } b ? $" · confirmed {b}/{tally.GoodConfirmed ?? 0}" : "";
         var good = tally.GoodCases is { } goodCases ? $"{tally.GoodFlagged}/{goodCases}" : $"{tally.GoodFlagged}";
-        var seconds = tally.Seconds > 0 ? string.Create(CultureInfo.InvariantCulture, $" · {tally.Seconds:0.#} s") : "";
+        var seconds = tally.Skipped is not null ? " · not run"
+            : tally.Seconds <= 0 ? ""
+            : tally.CpuSeconds is { } cpu ? string.Create(CultureInfo.InvariantCulture, $" · {tally.Seconds:0.#} s ({cpu:0.#} s CPU)")
+            : string.Create(CultureInfo.InvariantCulture, $" · {tally.Seconds:0.#} s");
         return string.Create(CultureInfo.InvariantCulture, $"{tally.BadDetected}/{tally.Cases} ({Percent(tally.Recall)}) · {good}{seconds}{confirmed}");
     }
 

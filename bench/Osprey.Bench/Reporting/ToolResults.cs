@@ -41,6 +41,11 @@ internal sealed class ToolResults
             }
 
             total.Seconds += tally.Seconds;
+            if (tally.CpuSeconds is { } cpu)
+            {
+                total.CpuSeconds = (total.CpuSeconds ?? 0) + cpu;
+            }
+
             if (tally.BadConfirmed is { } b)
             {
                 total.BadConfirmed = (total.BadConfirmed ?? 0) + b;

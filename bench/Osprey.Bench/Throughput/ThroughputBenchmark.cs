@@ -30,7 +30,7 @@ internal static class ThroughputBenchmark
             {
                 var sample = await ThroughputChild.MeasureAsync(mode, path, cancellationToken);
                 (mode == "roslyn" ? result.Roslyn : result.Osprey).Samples.Add(sample);
-                await progress.WriteLineAsync($"run {i + 1}/{repeat} {mode}: {sample.Seconds:0.00} s, peak {sample.PeakWorkingSetBytes / 1048576.0:0} MiB{(sample.Error is null ? "" : $" — {sample.Error}")}");
+                await progress.WriteLineAsync($"run {i + 1}/{repeat} {mode}: {sample.Seconds:0.00} s ({sample.CpuSeconds:0.00} s CPU), peak {sample.PeakWorkingSetBytes / 1048576.0:0} MiB{(sample.Error is null ? "" : $" — {sample.Error}")}");
             }
         }
 
@@ -50,12 +50,19 @@ internal static class ThroughputBenchmark
     /// <summary>Median, peak and lines per second of the successful samples.</summary>
     public static void Summarise(ModeResult mode, long lines)
     {
-        var seconds = mode.Samples.Where(s => s.Error is null && s.Seconds > 0).Select(s => s.Seconds).Order().ToList();
-        mode.MedianSeconds = seconds.Count == 0 ? 0
-            : seconds.Count % 2 == 1 ? seconds[seconds.Count / 2]
-            : (seconds[(seconds.Count / 2) - 1] + seconds[seconds.Count / 2]) / 2;
+        var ok = mode.Samples.Where(s => s.Error is null && s.Seconds > 0).ToList();
+        mode.MedianSeconds = Median(ok.Select(s => s.Seconds));
+        mode.MedianCpuSeconds = Median(ok.Select(s => s.CpuSeconds));
         mode.PeakWorkingSetBytes = mode.Samples.Select(s => s.PeakWorkingSetBytes).DefaultIfEmpty().Max();
         mode.LinesPerSecond = mode.MedianSeconds > 0 ? lines / mode.MedianSeconds : 0;
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count == 0 ? 0
+            : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2]
+            : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static async Task<BuildTiming> TimeBuildsAsync(ThroughputInput input, string workFolder, CancellationToken cancellationToken)

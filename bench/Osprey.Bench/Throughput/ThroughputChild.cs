@@ -17,6 +17,8 @@ internal static class ThroughputChild
     /// <summary>Runs <paramref name="mode"/> on <paramref name="path"/> and writes the sample to <paramref name="stdout"/>.</summary>
     public static async Task<int> RunAsync(string mode, string path, TextWriter stdout, CancellationToken cancellationToken)
     {
+        using var self = Process.GetCurrentProcess();
+        var cpuBefore = self.TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         int output;
         string? error = null;
@@ -34,7 +36,9 @@ internal static class ThroughputChild
                 throw new Cli.BenchUsageException($"Unknown throughput mode '{mode}': use roslyn or osprey.");
         }
 
-        var sample = new ThroughputSample(mode, clock.Elapsed.TotalSeconds, PeakMemory.Bytes(), output, error);
+        var seconds = clock.Elapsed.TotalSeconds;
+        self.Refresh();
+        var sample = new ThroughputSample(mode, seconds, PeakMemory.Bytes(), output, error, (self.TotalProcessorTime - cpuBefore).TotalSeconds);
         await stdout.WriteLineAsync(JsonSerializer.Serialize(sample, BenchJson.Options).ReplaceLineEndings(" "));
         return 0;
     }

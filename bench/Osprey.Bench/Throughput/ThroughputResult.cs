@@ -9,6 +9,9 @@ internal sealed class ModeResult
     /// <summary>Median seconds over successful samples, or 0.</summary>
     public double MedianSeconds { get; set; }
 
+    /// <summary>Median CPU seconds over successful samples, or 0.</summary>
+    public double MedianCpuSeconds { get; set; }
+
     /// <summary>Largest peak working set over the samples.</summary>
     public long PeakWorkingSetBytes { get; set; }
 

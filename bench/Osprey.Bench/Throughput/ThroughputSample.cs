@@ -6,4 +6,5 @@ namespace Osprey.Bench.Throughput;
 /// <param name="PeakWorkingSetBytes">The child's peak resident set (VmHWM).</param>
 /// <param name="Output">Diagnostics (roslyn) or findings (osprey).</param>
 /// <param name="Error">What failed, if anything.</param>
-internal sealed record ThroughputSample(string Mode, double Seconds, long PeakWorkingSetBytes, int Output, string? Error);
+/// <param name="CpuSeconds">CPU time the child used for the work; on a shared machine it varies less than wall time.</param>
+internal sealed record ThroughputSample(string Mode, double Seconds, long PeakWorkingSetBytes, int Output, string? Error, double CpuSeconds = 0);
