@@ -1,0 +1,47 @@
+using Osprey.Bench.Cli;
+
+namespace Osprey.Bench.Commands;
+
+/// <summary>Dispatches the command line to a benchmark.</summary>
+internal static class BenchCommands
+{
+    /// <summary>How to call the bench.</summary>
+    public const string Usage = """
+        usage: Osprey.Bench <benchmark> [options]
+          juliet-cs   --path <Juliet C# checkout> --out <dir> [--cwe 78,89] [--tools osprey,scs,netanalyzers] [--peer-cwe …] [--verify] [--work <dir>]
+          flowblot    --path <FlowBlot.NET checkout> --truth <bench-truth/flowblot> --out <dir> [--tools osprey,scs,netanalyzers] [--projects A,B] [--work <dir>]
+          throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--work <dir>] [--out <dir>]
+          samples     --path <samples folder> [--out <dir>]
+        """;
+
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs" };
+
+    /// <summary>Parses <paramref name="args"/> and runs the benchmark; returns the exit code.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var parsed = BenchArguments.Parse(args, Flags);
+        var known = parsed.Command switch
+        {
+            "juliet-cs" => JulietCommand.Options,
+            "flowblot" => FlowBlotCommand.Options,
+            "samples" => SamplesCommand.Options,
+            "throughput" => ThroughputCommand.Options,
+            Throughput.ThroughputChild.Command => ThroughputCommand.ChildOptions,
+            _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
+        };
+        if (parsed.Unknown(known).FirstOrDefault() is { } unknown)
+        {
+            throw new BenchUsageException($"{parsed.Command} has no option --{unknown}.");
+        }
+
+        return parsed.Command switch
+        {
+            "juliet-cs" => JulietCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "flowblot" => FlowBlotCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "samples" => SamplesCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "throughput" => ThroughputCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            Throughput.ThroughputChild.Command => Throughput.ThroughputChild.RunAsync(parsed.Required("mode"), parsed.Required("path"), stdout, cancellationToken),
+            _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
+        };
+    }
+}
