@@ -12,6 +12,7 @@ internal static class BenchCommands
           flowblot    --path <FlowBlot.NET checkout> --truth <bench-truth/flowblot> --out <dir> [--tools osprey,scs,netanalyzers] [--projects A,B] [--work <dir>]
           throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--work <dir>] [--out <dir>]
           samples     --path <samples folder> [--out <dir>]
+          server-load --sample <folder> [--clients 64] [--seconds 60] [--postgres <connection>] [--out <dir>]
         """;
 
     private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs" };
@@ -26,6 +27,7 @@ internal static class BenchCommands
             "flowblot" => FlowBlotCommand.Options,
             "samples" => SamplesCommand.Options,
             "throughput" => ThroughputCommand.Options,
+            "server-load" => ServerLoadCommand.Options,
             Throughput.ThroughputChild.Command => ThroughputCommand.ChildOptions,
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
@@ -40,6 +42,7 @@ internal static class BenchCommands
             "flowblot" => FlowBlotCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "samples" => SamplesCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "throughput" => ThroughputCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "server-load" => ServerLoadCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             Throughput.ThroughputChild.Command => Throughput.ThroughputChild.RunAsync(parsed.Required("mode"), parsed.Required("path"), stdout, cancellationToken),
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
