@@ -9,11 +9,29 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// </summary>
 internal sealed class TaintFindingCollector
 {
-    private readonly ConcurrentDictionary<(string Kind, Location Sink, Location Source, string Label), PendingFinding> _findings = new();
+    private readonly ConcurrentDictionary<(string Kind, Location Sink, Location Source, string Label, int Path), PendingFinding> _findings = new();
 
-    /// <summary>Records a flow; the first trace found for a flow is kept.</summary>
+    /// <summary>
+    /// Records a flow; the first trace found for a flow is kept. Flows between the same source and
+    /// sink through different call sites (a shared <c>Sink</c> helper called from many places) stay
+    /// apart, because each call site is a place to fix.
+    /// </summary>
     public void Add(PendingFinding finding) =>
-        _findings.TryAdd((finding.SinkKind, finding.Trace.Step.Location, finding.Source.Location, finding.Source.Label), finding);
+        _findings.TryAdd((finding.SinkKind, finding.Trace.Step.Location, finding.Source.Location, finding.Source.Label, CallSites(finding.Trace)), finding);
+
+    private static int CallSites(TaintTrace trace)
+    {
+        var hash = new HashCode();
+        for (var t = trace; t is not null; t = t.Previous)
+        {
+            if (t.Step.Description.StartsWith("passed to", StringComparison.Ordinal))
+            {
+                hash.Add(t.Step.Location);
+            }
+        }
+
+        return hash.ToHashCode();
+    }
 
     /// <summary>The flows, in a stable order (sink file, line, kind, source line).</summary>
     public IEnumerable<PendingFinding> All => _findings.Values

@@ -18,6 +18,11 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var value = EvalCore(operation, state);
+        if (ReferenceEquals(value, TaintValue.Bottom))
+        {
+            value = TaintValue.Unknown;
+        }
+
         if (value.IsTainted && IsSimpleType(operation.Type))
         {
             // A number, a Boolean or an enum cannot carry an injection payload (CodeQL's simple-type sanitizer).

@@ -10,12 +10,14 @@ internal sealed partial class TaintValue
     /// <summary>The join of two values: union of origins (an origin is sanitised only if sanitised on both sides), fields, types and delegates; a constant survives only if both agree.</summary>
     public static TaintValue Merge(TaintValue a, TaintValue b)
     {
-        if (ReferenceEquals(a, b) || b.IsBottom)
+        // Bottom (the shared singleton: nothing assigned yet) is the identity. Any other empty value
+        // is "evaluated, nothing known": it still kills a constant on the other side.
+        if (ReferenceEquals(a, b) || ReferenceEquals(b, Bottom) || (b.IsBottom && !a.HasConstant))
         {
             return a;
         }
 
-        if (a.IsBottom)
+        if (ReferenceEquals(a, Bottom) || (a.IsBottom && !b.HasConstant))
         {
             return b;
         }

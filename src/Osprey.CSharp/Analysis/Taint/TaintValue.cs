@@ -69,7 +69,10 @@ internal sealed partial class TaintValue
     public bool IsTainted => !Origins.IsEmpty;
 
     /// <summary>Whether nothing is known about the value.</summary>
-    public bool IsBottom => ReferenceEquals(this, Bottom) || (Origins.IsEmpty && Fields.IsEmpty && !HasConstant && Types.IsEmpty && Delegates.IsEmpty && Root is null);
+    public bool IsBottom => ReferenceEquals(this, Bottom) || ReferenceEquals(this, Unknown) || (Origins.IsEmpty && Fields.IsEmpty && !HasConstant && Types.IsEmpty && Delegates.IsEmpty && Root is null);
+
+    /// <summary>An evaluated value about which nothing is known: no taint and no constant. Unlike <see cref="Bottom"/> it is not the identity of <see cref="Merge"/> for constants.</summary>
+    public static TaintValue Unknown { get; } = new([], NoFields, null, false, [], [], null);
 
     /// <summary>A constant.</summary>
     public static TaintValue OfConstant(object? constant) => new([], NoFields, constant, true, [], [], null);
