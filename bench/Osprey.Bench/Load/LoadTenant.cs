@@ -28,10 +28,9 @@ internal sealed class LoadTenant
         var applied = await http.PostAsJsonAsync("/api/v1/organisations/applications",
             new { name, contactEmail = "security@" + name + ".example", website = (string?)null, purpose = "load benchmark" }, cancellationToken);
         using var issued = await ReadJsonAsync(applied, cancellationToken);
-        var key = issued.RootElement.GetProperty("secret").GetString()!;
+        var key = issued.RootElement.GetProperty("key").GetProperty("secret").GetString()!;
+        var orgId = issued.RootElement.GetProperty("organisation").GetProperty("id").GetGuid();
 
-        using var pending = await SendAsync(http, HttpMethod.Get, "/api/v1/operator/organisations?status=pending", operatorKey, null, cancellationToken);
-        var orgId = pending.RootElement.EnumerateArray().First(o => o.GetProperty("name").GetString() == name).GetProperty("id").GetGuid();
         (await SendAsync(http, HttpMethod.Post, $"/api/v1/operator/organisations/{orgId}/vetting", operatorKey,
             new { action = "activate", evidence = "load benchmark tenant", operatorName = "bench" }, cancellationToken)).Dispose();
         (await SendAsync(http, HttpMethod.Put, $"/api/v1/operator/organisations/{orgId}/quotas", operatorKey,
@@ -47,16 +46,19 @@ internal sealed class LoadTenant
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             var entry = zip.CreateEntry($"src/Handler{seed}.cs");
-            using var writer = new StreamWriter(entry.Open(), Encoding.UTF8);
-            writer.Write($$"""
+            using (var writer = new StreamWriter(entry.Open(), Encoding.UTF8))
+            {
+                writer.Write($$"""
                 class Handler{{seed}}
                 {
                     string Run(string id) => "select * from t where id = '" + id + "' -- {{seed}}";
                 }
                 """);
+            }
+
             if (extraFolder is not null)
             {
-                foreach (var file in Directory.EnumerateFiles(extraFolder, "*.cs", SearchOption.AllDirectories))
+                foreach (var file in Directory.EnumerateFiles(extraFolder, "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
                 {
                     zip.CreateEntryFromFile(file, "app/" + Path.GetRelativePath(extraFolder, file).Replace('\\', '/'));
                 }
