@@ -14,7 +14,7 @@ internal static class HarnessEmitter
     public const string AssemblyFileName = "harness.dll";
 
     /// <summary>Emits <paramref name="compilation"/> into <paramref name="directory"/>; returns the errors, empty on success.</summary>
-    public static IReadOnlyList<Diagnostic> Emit(CSharpCompilation compilation, string directory)
+    public static IReadOnlyList<Diagnostic> Emit(CSharpCompilation compilation, string directory, bool aspNetCore = false)
     {
         var dll = Path.Combine(directory, AssemblyFileName);
         Microsoft.CodeAnalysis.Emit.EmitResult result;
@@ -29,7 +29,7 @@ internal static class HarnessEmitter
             return [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)];
         }
 
-        File.WriteAllText(Path.Combine(directory, "harness.runtimeconfig.json"), RuntimeConfig());
+        File.WriteAllText(Path.Combine(directory, "harness.runtimeconfig.json"), RuntimeConfig(aspNetCore));
         return [];
     }
 
@@ -40,7 +40,7 @@ internal static class HarnessEmitter
             .WithAllowUnsafe(true)
             .WithOptimizationLevel(OptimizationLevel.Debug);
 
-    private static string RuntimeConfig()
+    private static string RuntimeConfig(bool aspNetCore)
     {
         var version = Environment.Version;
         var framework = string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}.0");
@@ -49,7 +49,9 @@ internal static class HarnessEmitter
             {
               "runtimeOptions": {
                 "tfm": "{{tfm}}",
-                "framework": { "name": "Microsoft.NETCore.App", "version": "{{framework}}" }
+                "frameworks": [
+                  { "name": "Microsoft.NETCore.App", "version": "{{framework}}" }{{(aspNetCore ? $", {{ \"name\": \"Microsoft.AspNetCore.App\", \"version\": \"{framework}\" }}" : "")}}
+                ]
               }
             }
             """;
