@@ -17,12 +17,18 @@ internal static class FrameworkDoubles
         ("SystemWeb.cs", "System.Web", "System.Web.HttpRequest"),
     ];
 
-    public static IEnumerable<SyntaxTree> For(CSharpCompilation compilation, CSharpParseOptions options)
+    /// <summary>
+    /// The doubles <paramref name="scanned"/> needs: its code names the namespace and the harness's
+    /// references (<paramref name="harnessReferences"/>, not the scanned project's) lack the type.
+    /// </summary>
+    public static IEnumerable<SyntaxTree> For(CSharpCompilation scanned, IEnumerable<MetadataReference> harnessReferences, CSharpParseOptions options)
     {
-        var text = string.Concat(compilation.SyntaxTrees.Select(t => t.GetText().ToString()));
+        var text = string.Concat(scanned.SyntaxTrees.Select(t => t.GetText().ToString()));
+        var probeCompilation = CSharpCompilation.Create("probe", [], harnessReferences);
         foreach (var (file, ns, probe) in Doubles)
         {
-            if (text.Contains(ns, StringComparison.Ordinal) && compilation.GetTypeByMetadataName(probe) is null)
+            if (text.Contains(ns, StringComparison.Ordinal) && probeCompilation.GetTypeByMetadataName(probe) is null
+                && !scanned.SyntaxTrees.Any(t => t.FilePath == "osprey-doubles/" + file))
             {
                 yield return CSharpSyntaxTree.ParseText(EmbeddedSources.Read(file), options, path: "osprey-doubles/" + file);
             }

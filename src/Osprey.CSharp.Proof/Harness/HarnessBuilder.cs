@@ -22,6 +22,10 @@ internal static class HarnessBuilder
             return Fail("the finding has no trace from a source to a sink");
         }
 
+        // Doubles join the scanned compilation first, so that calls into them bind while locating the sink.
+        var references = HarnessReferences.For(scanned);
+        var parse = scanned.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
+        scanned = scanned.AddSyntaxTrees(FrameworkDoubles.For(scanned, references.References, parse));
         var sourceLocation = finding.Trace[0].Location;
         var sinkLocation = finding.Trace[^1].Location;
         var sourceTree = TraceLocator.FindTree(scanned, sourceLocation);
@@ -63,7 +67,6 @@ internal static class HarnessBuilder
         }
 
         var payloadParameter = source.ParameterIndex >= 0 && SymbolEqualityComparer.Default.Equals(entry, source.Member) ? source.ParameterIndex : -1;
-        var parse = (CSharpParseOptions)sourceTree.Options;
         var kept = RelevantTrees.Collect(scanned, graph, [sourceTree, sinkTree, .. entry.DeclaringSyntaxReferences.Select(r => r.SyntaxTree)]);
         if (kept.Any(t => t.GetRoot() is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any())
             && (HasTopLevel(sourceTree) || HasTopLevel(sinkTree)))
@@ -86,9 +89,7 @@ internal static class HarnessBuilder
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyObservers.cs"), parse, path: "osprey/OspreyObservers.cs"));
         trees.Add(CSharpSyntaxTree.ParseText(driver, parse, path: "osprey/Driver.cs"));
 
-        var references = HarnessReferences.For(scanned);
         var compilation = CSharpCompilation.Create("harness", trees, references.References, HarnessEmitter.ConsoleOptions(DriverSource.MainTypeName));
-        compilation = compilation.AddSyntaxTrees(FrameworkDoubles.For(compilation, parse));
         compilation = CompilationRepair.Repair(compilation, out var errors);
         if (errors.Count > 0)
         {

@@ -5,7 +5,7 @@ namespace Osprey.CSharp.Proof.Oracles;
 /// <summary>
 /// Path traversal: exploitable when the path the sink would open, resolved against the harness's
 /// working directory, is the canary file <c>/etc/passwd</c> the payloads aim at — that is, it
-/// left whatever base directory the program meant.
+/// left whatever base directory the program meant. Paths are judged as Linux reads them.
 /// </summary>
 internal sealed class PathOracle : ISinkOracle
 {
@@ -17,7 +17,6 @@ internal sealed class PathOracle : ISinkOracle
     [
         new("../../../../../../../../../../etc/passwd", "climbs out of the base directory with '..'"),
         new("/etc/passwd", "replaces the whole path with an absolute one"),
-        new("..\\..\\..\\..\\..\\..\\..\\..\\..\\..\\etc\\passwd", "climbs out with Windows separators"),
     ];
 
     public OracleVerdict Judge(Payload payload, SinkObservation observation)
@@ -28,7 +27,8 @@ internal sealed class PathOracle : ISinkOracle
             return OracleVerdict.NotReached("no path reached the sink");
         }
 
-        var normalised = observed.Replace('\\', '/');
+        // Read the way the harness's platform (Linux) reads it: a backslash is part of a file name.
+        var normalised = observed;
         var workingDirectory = observation.Fact("cwd") ?? "/osprey/base";
         string resolved;
         try
