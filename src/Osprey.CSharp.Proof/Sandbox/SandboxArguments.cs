@@ -10,11 +10,13 @@ namespace Osprey.CSharp.Proof.Sandbox;
 internal static class SandboxArguments
 {
     // $1 is the cgroup.procs file or "-" for none; the shell joins the group before anything else
-    // runs, so every process of the run is counted.
-    private const string JoinCgroupScript = "if [ \"$1\" != - ]; then echo $$ > \"$1\" || exit 125; fi; shift; exec \"$@\"";
+    // runs, so every process of the run is counted. The shell stays as the parent (no exec):
+    // bubblewrap's --die-with-parent follows the parent *thread*, and the thread-pool thread that
+    // started the shell may retire while the run is still going.
+    private const string JoinCgroupScript = "if [ \"$1\" != - ]; then echo $$ > \"$1\" || exit 125; fi; shift; \"$@\"; exit $?";
 
-    // Without prlimit the shell sets the limits itself before exec.
-    private const string UlimitScript = "if [ \"$1\" != - ]; then echo $$ > \"$1\" || exit 125; fi; ulimit -v \"$2\" || exit 125; shift 2; exec \"$@\"";
+    // Without prlimit the shell sets the limits itself.
+    private const string UlimitScript = "if [ \"$1\" != - ]; then echo $$ > \"$1\" || exit 125; fi; ulimit -v \"$2\" || exit 125; shift 2; \"$@\"; exit $?";
 
     public static (string FileName, List<string> Arguments) Build(
         SandboxCapabilities capabilities, SandboxLimits limits, string workspace, string? cgroupProcs, SandboxCommand command)
