@@ -15,6 +15,10 @@ namespace Osprey.CSharp.Proof.Harness;
 /// </summary>
 internal static class HarnessBuilder
 {
+    // One augmented compilation per scanned compilation: findings of the same project share its
+    // binding caches instead of rebuilding the declaration tables of every file each time.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CSharpCompilation, CSharpCompilation> WithDoubles = new();
+
     public static OneOf Build(CSharpCompilation scanned, Finding finding, ImmutableArray<Payload> payloads)
     {
         if (finding.Trace.IsDefaultOrEmpty || finding.Trace.Length < 2)
@@ -25,7 +29,7 @@ internal static class HarnessBuilder
         // Doubles join the scanned compilation first, so that calls into them bind while locating the sink.
         var references = HarnessReferences.For(scanned);
         var parse = scanned.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
-        scanned = scanned.AddSyntaxTrees(FrameworkDoubles.For(scanned, references.References, parse));
+        scanned = WithDoubles.GetValue(scanned, s => s.AddSyntaxTrees(FrameworkDoubles.For(s, references.References, parse)));
         var sourceLocation = finding.Trace[0].Location;
         var sinkLocation = finding.Trace[^1].Location;
         var sourceTree = TraceLocator.FindTree(scanned, sourceLocation);
