@@ -106,6 +106,7 @@ internal static class HarnessBuilder
             EntryPoint = entry.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
             EntryType = DriverSource.MetadataTypeName(entry.ContainingType),
             EntryMethod = entry.Name,
+            ScannedAssembly = scanned.AssemblyName ?? "",
             Payloads = payloads,
             UsesAspNetCore = references.UsesAspNetCore,
             SinkApi = sink.Api,

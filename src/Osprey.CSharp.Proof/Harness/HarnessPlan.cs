@@ -17,6 +17,9 @@ internal sealed record HarnessPlan
 
     public required string EntryMethod { get; init; }
 
+    /// <summary>The scanned project's assembly name, which holds <see cref="EntryType"/> when the user replays.</summary>
+    public required string ScannedAssembly { get; init; }
+
     /// <summary>The payloads, in the order the driver tries them.</summary>
     public required ImmutableArray<Payload> Payloads { get; init; }
 

@@ -39,7 +39,7 @@ internal static class ReplayArtifacts
             foreach (var name in new[] { "ADD", "OSPREY_PAYLOAD" }) Environment.SetEnvironmentVariable(name, Payload);
 
             // The entry point the harness drove: {{plan.EntryPoint}}
-            var type = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType("{{plan.EntryType}}")).First(t => t is not null)!;
+            var type = Type.GetType("{{plan.EntryType}}, {{plan.ScannedAssembly}}", throwOnError: true)!;
             var method = type.GetMethod("{{plan.EntryMethod}}", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)!;
             var receiver = method.IsStatic ? null : RuntimeHelpers.GetUninitializedObject(type);
             method.Invoke(receiver, method.GetParameters().Select(p => p.ParameterType == typeof(string) ? (object)Payload : null).ToArray());
