@@ -1,0 +1,168 @@
+// Compiled into every harness (not into Osprey): the input provider, the sink recorder and the
+// driver loop. The host fills in __OspreyPlan.
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+internal static class __Osprey
+{
+    private static readonly List<Dictionary<string, object>> Observations = new List<Dictionary<string, object>>();
+
+    internal static string Current = "";
+
+    internal static string Input() => Current;
+
+    internal static T Input<T>() => (T)Convert(Current, typeof(T));
+
+    internal static object Convert(string payload, Type type)
+    {
+        if (type == typeof(string) || type == typeof(object)) return payload;
+        if (type == typeof(string[])) return new[] { payload, payload, payload, payload };
+        if (type == typeof(char[])) return payload.ToCharArray();
+        if (type == typeof(byte[])) return Encoding.UTF8.GetBytes(payload);
+        if (type == typeof(Stream)) return new MemoryStream(Encoding.UTF8.GetBytes(payload));
+        if (type == typeof(TextReader) || type == typeof(StreamReader)) return new StreamReader(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
+        if (type == typeof(Uri)) return Uri.TryCreate(payload, UriKind.RelativeOrAbsolute, out var uri) ? uri : null;
+        var implicitFromString = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .FirstOrDefault(m => m.Name == "op_Implicit" && m.ReturnType == type && m.GetParameters().Length == 1 && m.GetParameters()[0].ParameterType == typeof(string));
+        if (implicitFromString != null) return implicitFromString.Invoke(null, new object[] { payload });
+        if (type.IsEnum) return Enum.GetValues(type).GetValue(0);
+        try
+        {
+            return System.Convert.ChangeType(payload, Nullable.GetUnderlyingType(type) ?? type, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception)
+        {
+            return Fill(type, payload);
+        }
+    }
+
+    // A bound model object: its string properties all carry the payload.
+    internal static object Fill(Type type, string payload)
+    {
+        if (type.IsValueType) return Activator.CreateInstance(type);
+        if (type.IsInterface || type.IsAbstract) return null;
+        object instance = Construct(type);
+        if (instance == null) return null;
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.PropertyType == typeof(string) && property.CanWrite && property.GetIndexParameters().Length == 0)
+            {
+                try { property.SetValue(instance, payload); } catch (Exception) { }
+            }
+        }
+        return instance;
+    }
+
+    // Receivers and dependencies with defaults: the constructor with the fewest parameters, its
+    // parameters built the same way; interfaces get a proxy whose members return defaults.
+    internal static object Construct(Type type, int depth = 0)
+    {
+        if (type == typeof(string)) return "osprey";
+        if (type.IsValueType) return Activator.CreateInstance(type);
+        if (type.IsArray) return Array.CreateInstance(type.GetElementType(), 0);
+        if (type.IsInterface) return depth < 4 ? __OspreyNullProxy.For(type) : null;
+        if (type.IsAbstract || type.ContainsGenericParameters) return null;
+        var all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance;
+        foreach (var ctor in type.GetConstructors(all).OrderBy(c => c.IsPublic ? 0 : 1).ThenBy(c => c.GetParameters().Length))
+        {
+            if (depth >= 4 && ctor.GetParameters().Length > 0) continue;
+            try { return ctor.Invoke(ctor.GetParameters().Select(p => p.HasDefaultValue ? p.DefaultValue : Construct(p.ParameterType, depth + 1)).ToArray()); }
+            catch (Exception) { }
+        }
+        return RuntimeHelpers.GetUninitializedObject(type);
+    }
+
+    // Calls the entry point by reflection (it may be private), binding the payload to the
+    // source parameter and defaults to the rest.
+    internal static object InvokeEntry(string typeName, string methodName, string[] parameterTypes, int payloadParameter)
+    {
+        var type = typeof(__Osprey).Assembly.GetType(typeName, true);
+        var all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        var candidates = methodName == ".ctor" ? type.GetConstructors(all).Cast<MethodBase>() : type.GetMethods(all).Where(m => m.Name == methodName);
+        var method = candidates.First(m => m.GetParameters().Select(p => p.ParameterType.Name).SequenceEqual(parameterTypes));
+        var args = method.GetParameters().Select((p, i) =>
+            i == payloadParameter ? Convert(Current, p.ParameterType)
+            : p.ParameterType == typeof(string[]) ? Convert(Current, p.ParameterType)
+            : p.HasDefaultValue ? p.DefaultValue
+            : Construct(p.ParameterType)).ToArray();
+        if (method is ConstructorInfo constructor) return constructor.Invoke(args);
+        return method.Invoke(method.IsStatic ? null : Construct(type), args);
+    }
+
+    internal static T Sink<T>(string kind, string api, object receiver, object[] arguments, bool passThrough)
+    {
+        Record(kind, api, receiver, arguments);
+        if (passThrough && arguments.Length > 0 && arguments[arguments.Length - 1] is T value) return value;
+        return default(T);
+    }
+
+    internal static void SinkVoid(string kind, string api, object receiver, object[] arguments) => Record(kind, api, receiver, arguments);
+
+    private static void Record(string kind, string api, object receiver, object[] arguments)
+    {
+        var facts = new Dictionary<string, string>();
+        var values = new List<string>();
+        __OspreyObservers.Describe(kind, api, receiver, arguments ?? new object[0], values, facts);
+        facts["cwd"] = Environment.CurrentDirectory;
+        Observations.Add(new Dictionary<string, object> { ["kind"] = kind, ["api"] = api, ["values"] = values, ["facts"] = facts });
+    }
+
+    internal static int Drive(string[] payloads, Func<object> entry)
+    {
+        var results = new List<Dictionary<string, object>>();
+        for (var i = 0; i < payloads.Length; i++)
+        {
+            Current = payloads[i];
+            Observations.Clear();
+            string error = null;
+            try
+            {
+                var result = entry();
+                if (result is Task task) task.GetAwaiter().GetResult();
+            }
+            catch (TargetInvocationException e) { error = Describe(e.InnerException ?? e); }
+            catch (Exception e) { error = Describe(e); }
+            results.Add(new Dictionary<string, object> { ["payload"] = i, ["observations"] = Observations.ToList(), ["error"] = error });
+        }
+        Console.Out.Flush();
+        Console.WriteLine("@@OSPREY@@" + JsonSerializer.Serialize(results));
+        return 0;
+    }
+
+    private static string Describe(Exception e) => e.GetType().FullName + ": " + e.Message;
+}
+
+public class __OspreyNullProxy : DispatchProxy
+{
+    internal static object For(Type type)
+    {
+        try
+        {
+            var create = typeof(DispatchProxy).GetMethods().First(m => m.Name == "Create" && m.IsGenericMethodDefinition && m.GetGenericArguments().Length == 2);
+            return create.MakeGenericMethod(type, typeof(__OspreyNullProxy)).Invoke(null, null);
+        }
+        catch (Exception) { return null; }
+    }
+
+    protected override object Invoke(MethodInfo targetMethod, object[] args)
+    {
+        var type = targetMethod.ReturnType;
+        if (type == typeof(void)) return null;
+        if (type == typeof(Task)) return Task.CompletedTask;
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
+        {
+            var inner = type.GetGenericArguments()[0];
+            var value = inner.IsValueType ? Activator.CreateInstance(inner) : null;
+            return typeof(Task).GetMethod("FromResult").MakeGenericMethod(inner).Invoke(null, new[] { value });
+        }
+        return type.IsValueType ? Activator.CreateInstance(type) : null;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Osprey.CSharp.Proof.Harness;
+
+/// <summary>
+/// Emits a harness compilation to a DLL with a <c>runtimeconfig.json</c> beside it, so that
+/// <c>dotnet harness.dll</c> runs it on the installed shared runtime. Emitting runs no code of
+/// the compilation.
+/// </summary>
+internal static class HarnessEmitter
+{
+    public const string AssemblyFileName = "harness.dll";
+
+    /// <summary>Emits <paramref name="compilation"/> into <paramref name="directory"/>; returns the errors, empty on success.</summary>
+    public static IReadOnlyList<Diagnostic> Emit(CSharpCompilation compilation, string directory, bool aspNetCore = false)
+    {
+        var dll = Path.Combine(directory, AssemblyFileName);
+        Microsoft.CodeAnalysis.Emit.EmitResult result;
+        using (var stream = File.Create(dll))
+        {
+            result = compilation.Emit(stream);
+        }
+
+        if (!result.Success)
+        {
+            File.Delete(dll);
+            return [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)];
+        }
+
+        File.WriteAllText(Path.Combine(directory, "harness.runtimeconfig.json"), RuntimeConfig(aspNetCore));
+        return [];
+    }
+
+    /// <summary>The options every harness compiles with: a console application.</summary>
+    public static CSharpCompilationOptions ConsoleOptions(string? mainTypeName = null) =>
+        new CSharpCompilationOptions(OutputKind.ConsoleApplication, mainTypeName: mainTypeName)
+            .WithNullableContextOptions(NullableContextOptions.Disable)
+            .WithAllowUnsafe(true)
+            .WithOptimizationLevel(OptimizationLevel.Debug);
+
+    private static string RuntimeConfig(bool aspNetCore)
+    {
+        var version = Environment.Version;
+        var framework = string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}.0");
+        var tfm = string.Create(CultureInfo.InvariantCulture, $"net{version.Major}.{version.Minor}");
+        return $$"""
+            {
+              "runtimeOptions": {
+                "tfm": "{{tfm}}",
+                "frameworks": [
+                  { "name": "Microsoft.NETCore.App", "version": "{{framework}}" }{{(aspNetCore ? $", {{ \"name\": \"Microsoft.AspNetCore.App\", \"version\": \"{framework}\" }}" : "")}}
+                ]
+              }
+            }
+            """;
+    }
+}

@@ -1,0 +1,128 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace Osprey.CSharp.Proof.Harness;
+
+/// <summary>
+/// How the trace's source is replaced by the Osprey input provider. When the source expression
+/// is the whole right side of an assignment wrapped in I/O scaffolding (<c>using</c> a socket, a
+/// reader, a database command; <c>try</c>/<c>catch</c>; a null check), the whole scaffolding is
+/// replaced by <c>data = __Osprey.Input();</c>, so no real socket, file or database is touched.
+/// </summary>
+internal sealed record SourceRewrite
+{
+    /// <summary>The node to replace; null when the source is a parameter or a constant.</summary>
+    public SyntaxNode? Target { get; init; }
+
+    /// <summary>What replaces <see cref="Target"/>.</summary>
+    public SyntaxNode? Replacement { get; init; }
+
+    /// <summary>The method whose parameter is the source, and its index; -1 otherwise.</summary>
+    public int ParameterIndex { get; init; } = -1;
+
+    /// <summary>The member that contains the source.</summary>
+    public required ISymbol Member { get; init; }
+
+    /// <summary>Whether the "source" is a compile-time constant: no payload can come from it.</summary>
+    public bool IsConstant { get; init; }
+
+    public static SourceRewrite? Create(SyntaxNode source, SemanticModel model)
+    {
+        var member = EnclosingMember(source, model);
+        if (member is null)
+        {
+            return null;
+        }
+
+        if (source is ParameterSyntax parameter)
+        {
+            var symbol = model.GetDeclaredSymbol(parameter);
+            return new SourceRewrite { Member = member, ParameterIndex = symbol?.Ordinal ?? -1 };
+        }
+
+        var expression = (ExpressionSyntax)source;
+        if (model.GetConstantValue(expression).HasValue || expression is LiteralExpressionSyntax)
+        {
+            return new SourceRewrite { Member = member, IsConstant = true };
+        }
+
+        var input = InputCall(model.GetTypeInfo(expression).Type);
+        if (expression.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement } assignment
+            && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == expression)
+        {
+            var scaffolding = OutermostScaffolding(statement);
+            if (scaffolding != statement)
+            {
+                var replacement = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, assignment.Left.WithoutTrivia(), input))
+                    .WithTriviaFrom(scaffolding);
+                return new SourceRewrite { Member = member, Target = scaffolding, Replacement = replacement };
+            }
+        }
+
+        return new SourceRewrite { Member = member, Target = expression, Replacement = input.WithTriviaFrom(expression) };
+    }
+
+    internal static ISymbol? EnclosingMember(SyntaxNode node, SemanticModel model)
+    {
+        foreach (var ancestor in node.AncestorsAndSelf())
+        {
+            switch (ancestor)
+            {
+                case BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax:
+                    return model.GetDeclaredSymbol(ancestor);
+                case PropertyDeclarationSyntax or IndexerDeclarationSyntax:
+                    return model.GetDeclaredSymbol(ancestor);
+            }
+        }
+
+        return null;
+    }
+
+    private static ExpressionSyntax InputCall(ITypeSymbol? type)
+    {
+        var provider = ParseExpression("global::__Osprey");
+        if (type is null || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Error)
+        {
+            return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider, IdentifierName("Input")));
+        }
+
+        var typeSyntax = ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider,
+            GenericName(Identifier("Input"), TypeArgumentList(SingletonSeparatedList(typeSyntax)))));
+    }
+
+    // Climbs from the assignment through blocks, using/try/lock bodies and if-without-else whose
+    // only statement it is; stops at a method body, a loop, or a block with other control flow.
+    private static StatementSyntax OutermostScaffolding(StatementSyntax statement)
+    {
+        var current = statement;
+        while (true)
+        {
+            switch (current.Parent)
+            {
+                case BlockSyntax block when block.Parent is BlockSyntax:
+                    current = block;
+                    continue;
+                case BlockSyntax block when block.Parent is UsingStatementSyntax or LockStatementSyntax or CheckedStatementSyntax or FixedStatementSyntax:
+                    current = (StatementSyntax)block.Parent;
+                    continue;
+                case BlockSyntax block when block.Parent is TryStatementSyntax tryStatement && tryStatement.Block == block:
+                    current = tryStatement;
+                    continue;
+                case BlockSyntax block when block.Parent is IfStatementSyntax { Else: null } ifStatement && block.Statements.Count == 1:
+                    current = ifStatement;
+                    continue;
+                case UsingStatementSyntax or LockStatementSyntax:
+                    current = (StatementSyntax)current.Parent;
+                    continue;
+                case IfStatementSyntax { Else: null } ifStatement when ifStatement.Statement == current:
+                    current = ifStatement;
+                    continue;
+                default:
+                    return current;
+            }
+        }
+    }
+}
