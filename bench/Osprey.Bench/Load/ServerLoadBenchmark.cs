@@ -34,6 +34,8 @@ internal static class ServerLoadBenchmark
 
             var result = await DriveAsync(http, tenant, findings, clients, duration, cancellationToken);
             var stored = await CountStoredAsync(http, tenant, result.Accepted, cancellationToken);
+            // Stop the workers before the throw-away database goes away under them.
+            await app.StopAsync(CancellationToken.None);
             return new LoadResult(postgres is null ? "sqlite" : "postgresql", clients, result.Seconds, result.Operations,
                 result.Accepted.Count, stored, result.Accepted.Count - stored, result.StatusCodes);
         }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Osprey.Core.Pipeline;
 using Osprey.CSharp;
+using Osprey.CSharp.Proof;
 using Osprey.Native;
 
 namespace Osprey.Cli;
@@ -12,7 +13,7 @@ namespace Osprey.Cli;
 internal static class DefaultComposition
 {
     public static IServiceCollection AddOspreyEngines(this IServiceCollection services) =>
-        services.AddOspreyCSharp().AddOspreyNative();
+        services.AddOspreyCSharp().AddOspreyNative().AddOspreyProof();
 
     public static ScanPipeline CreatePipeline()
     {
