@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Osprey.Cli.Commands.Audit;
+using Osprey.Cli.Commands.Fingerprint;
 using Osprey.Cli.Commands.Rules;
 using Osprey.Cli.Commands.Scan;
 using Osprey.Cli.Commands.Serve;
@@ -44,6 +45,12 @@ public static class OspreyApp
                     .WithDescription("Verify every audit record and checkpoint; name each record modified, removed or reordered.");
                 audit.AddCommand<AuditExportCommand>("export")
                     .WithDescription("Export the signed checkpoints for an outside witness.");
+            });
+            config.AddBranch("fingerprint", fingerprint =>
+            {
+                fingerprint.SetDescription("Attribute leaked Osprey output to the organisation it was served to.");
+                fingerprint.AddCommand<FingerprintIdentifyCommand>("identify")
+                    .WithDescription("Name the organisation whose output fingerprint a text carries.");
             });
         });
 

@@ -5,8 +5,8 @@ namespace Osprey.Core.Findings;
 
 /// <summary>
 /// Computes a finding's fingerprint from what identifies it and not from where it happens to sit:
-/// the rule, the file, the enclosing member, and the whitespace-normalised text of the sink line and
-/// of the source line. Line numbers are left out so that lines added above do not change it;
+/// the rule, the file, the enclosing member, the whitespace-normalised text of the sink line and
+/// of the source line, and the members the trace passes through. Line numbers are left out so that lines added above do not change it;
 /// editing the vulnerable line does.
 /// </summary>
 public static class FindingFingerprint
@@ -29,6 +29,23 @@ public static class FindingFingerprint
             var source = finding.Trace[0].Location;
             builder.Append(source.FilePath).Append('\n');
             AppendNormalized(builder, source.Snippet);
+            builder.Append('\n');
+        }
+
+        // The members a path passes through tell apart flows that share their source and sink;
+        // members, not lines, so that edits elsewhere in those members leave the print alone.
+        if (!finding.Trace.IsDefaultOrEmpty)
+        {
+            string? previous = null;
+            foreach (var step in finding.Trace)
+            {
+                var member = StripParameters(step.Location.Member);
+                if (member.Length > 0 && member != previous)
+                {
+                    builder.Append(step.Location.FilePath).Append(':').Append(member).Append('\n');
+                    previous = member;
+                }
+            }
         }
 
         Span<byte> hash = stackalloc byte[32];

@@ -64,11 +64,13 @@ public sealed class ScanPipeline
         var runs = await DiscoverAsync(context, recon, cancellationToken).ConfigureAwait(false);
 
         var snippets = new SnippetReader(target.RootDirectory);
-        // Exact duplicates (two engines, or one engine twice, on the same flow) go before
+        // Exact duplicates (two engines, or one engine twice, on the same path) go before
         // fingerprinting, so that disambiguation suffixes are only given to distinct findings.
+        // Paths that share a source and a sink but pass through different code stay apart: each
+        // is a flow a fix may have to cut.
         IReadOnlyList<Finding> findings = FindingFingerprint.AssignAll(context.DrainFindings()
             .DistinctBy(f => (f.RuleId, f.Location.FilePath, f.Location.StartLine, f.Location.StartColumn,
-                Source: f.Trace.IsDefaultOrEmpty ? null : f.Trace[0].Location.ToString()))
+                Path: f.Trace.IsDefaultOrEmpty ? null : string.Join('|', f.Trace.Select(step => step.Location.ToString()))))
             .Select(snippets.Fill));
 
         if (options.Verify && _verifiers.Count > 0)
