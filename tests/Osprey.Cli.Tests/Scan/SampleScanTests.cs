@@ -1,3 +1,4 @@
+using Osprey.Tests.Shared;
 using System.Text.Json;
 using Osprey.Cli.Tests.Support;
 using Osprey.Reporting.Tests.Support;

@@ -1,3 +1,4 @@
+using Osprey.Tests.Shared;
 using Osprey.Core.Recon;
 using Osprey.Core.Scanning;
 

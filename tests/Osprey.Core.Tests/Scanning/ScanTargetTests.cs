@@ -1,3 +1,4 @@
+using Osprey.Tests.Shared;
 using Osprey.Core.Scanning;
 
 namespace Osprey.Core.Tests.Scanning;
