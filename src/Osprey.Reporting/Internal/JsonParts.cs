@@ -1,14 +1,32 @@
 using System.Text.Json;
 using Osprey.Core.Findings;
+using Osprey.Core.Scanning;
 
 namespace Osprey.Reporting.Internal;
 
 /// <summary>
-/// The JSON shapes of verification, proof and entry point, written identically into Osprey's
+/// The JSON shapes of verification, proof, entry point and engine runs, written identically into Osprey's
 /// JSON report and into SARIF property bags so that a consumer reads them the same way in both.
 /// </summary>
 internal static class JsonParts
 {
+    public static void WriteEngines(Utf8JsonWriter writer, IEnumerable<EngineRun> engines)
+    {
+        writer.WriteStartArray("engines");
+        foreach (var engine in engines)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("name", engine.Name);
+            writer.WriteString("outcome", ReportNames.Of(engine.Outcome));
+            writer.WriteNumber("durationMs", ReportText.Milliseconds(engine.Duration));
+            writer.WriteNumber("findings", engine.Findings);
+            WriteStringOrNull(writer, "error", engine.Error);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
     public static void WriteVerification(Utf8JsonWriter writer, Verification verification)
     {
         writer.WriteStartObject();

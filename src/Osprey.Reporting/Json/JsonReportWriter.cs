@@ -27,7 +27,7 @@ internal sealed partial class JsonReportWriter
         WriteRules();
         await WriteFindingsAsync(cancellationToken).ConfigureAwait(false);
         WriteEntryPoints();
-        WriteEngines();
+        JsonParts.WriteEngines(_writer, _report.Engines);
         WriteDiagnostics();
         _writer.WriteStartObject("statistics");
         foreach (var (name, value) in _report.Statistics)
@@ -121,23 +121,6 @@ internal sealed partial class JsonReportWriter
         foreach (var entryPoint in _report.EntryPoints)
         {
             JsonParts.WriteEntryPoint(_writer, entryPoint, WriteLocation);
-        }
-
-        _writer.WriteEndArray();
-    }
-
-    private void WriteEngines()
-    {
-        _writer.WriteStartArray("engines");
-        foreach (var engine in _report.Engines)
-        {
-            _writer.WriteStartObject();
-            _writer.WriteString("name", engine.Name);
-            _writer.WriteString("outcome", ReportNames.Of(engine.Outcome));
-            _writer.WriteNumber("durationMs", ReportText.Milliseconds(engine.Duration));
-            _writer.WriteNumber("findings", engine.Findings);
-            JsonParts.WriteStringOrNull(_writer, "error", engine.Error);
-            _writer.WriteEndObject();
         }
 
         _writer.WriteEndArray();

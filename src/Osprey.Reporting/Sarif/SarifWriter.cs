@@ -87,19 +87,7 @@ internal sealed partial class SarifWriter
         }
 
         _writer.WriteEndObject();
-        _writer.WriteStartArray("engines");
-        foreach (var engine in _report.Engines)
-        {
-            _writer.WriteStartObject();
-            _writer.WriteString("name", engine.Name);
-            _writer.WriteString("outcome", ReportNames.Of(engine.Outcome));
-            _writer.WriteNumber("durationMs", ReportText.Milliseconds(engine.Duration));
-            _writer.WriteNumber("findings", engine.Findings);
-            JsonParts.WriteStringOrNull(_writer, "error", engine.Error);
-            _writer.WriteEndObject();
-        }
-
-        _writer.WriteEndArray();
+        JsonParts.WriteEngines(_writer, _report.Engines);
         _writer.WriteEndObject();
     }
 }
