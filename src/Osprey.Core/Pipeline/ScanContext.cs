@@ -14,6 +14,7 @@ public sealed class ScanContext
     private readonly ConcurrentQueue<Finding> _findings = new();
     private readonly ConcurrentQueue<ScanDiagnostic> _diagnostics = new();
     private readonly ConcurrentDictionary<string, long> _statistics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _findingsByEngine = new(StringComparer.Ordinal);
     private readonly IProgress<ScanProgress>? _progress;
     private int _findingCount;
     private int _fileCount;
@@ -52,6 +53,11 @@ public sealed class ScanContext
         }
 
         _findings.Enqueue(finding);
+        if (finding.Engine is { } reporter)
+        {
+            _findingsByEngine.AddOrUpdate(reporter, 1, static (_, n) => n + 1);
+        }
+
         var count = Interlocked.Increment(ref _findingCount);
         _progress?.Report(new ScanProgress { Phase = ScanPhase.Discover, Engine = finding.Engine, Findings = count, Files = _fileCount });
     }
@@ -77,7 +83,9 @@ public sealed class ScanContext
         _progress?.Report(new ScanProgress { Phase = phase, Engine = CurrentEngine.Value, Message = message, Files = _fileCount, Findings = FindingCount });
     }
 
-    internal ImmutableArray<Finding> DrainFindings() => [.. _findings];
+    internal ImmutableArray<Finding> SnapshotFindings() => [.. _findings];
+
+    internal int FindingsReportedBy(string engine) => _findingsByEngine.GetValueOrDefault(engine);
 
     internal ImmutableArray<ScanDiagnostic> Diagnostics => [.. _diagnostics];
 

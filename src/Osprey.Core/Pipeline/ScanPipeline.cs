@@ -68,7 +68,7 @@ public sealed class ScanPipeline
         // fingerprinting, so that disambiguation suffixes are only given to distinct findings.
         // Paths that share a source and a sink but pass through different code stay apart: each
         // is a flow a fix may have to cut.
-        IReadOnlyList<Finding> findings = FindingFingerprint.AssignAll(context.DrainFindings()
+        IReadOnlyList<Finding> findings = FindingFingerprint.AssignAll(context.SnapshotFindings()
             .DistinctBy(f => (f.RuleId, f.Location.FilePath, f.Location.StartLine, f.Location.StartColumn,
                 Path: f.Trace.IsDefaultOrEmpty ? null : string.Join('|', f.Trace.Select(step => step.Location.ToString()))))
             .Select(snippets.Fill));
@@ -164,8 +164,7 @@ public sealed class ScanPipeline
         }
     }
 
-    private static int CountOf(ScanContext context, IDiscoveryEngine engine) =>
-        context.DrainFindings().Count(f => f.Engine == engine.Name);
+    private static int CountOf(ScanContext context, IDiscoveryEngine engine) => context.FindingsReportedBy(engine.Name);
 
     private async Task<IReadOnlyList<Finding>> VerifyAsync(ScanContext context, ReconResult recon, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
     {
