@@ -45,6 +45,7 @@ internal sealed class OspreyTestServer : IAsyncDisposable
             Database = database == "postgres" ? await TestDatabases.CreatePostgresDatabaseAsync() : null,
             Url = "http://127.0.0.1:0",
             LoopbackUrlVerificationOnly = true,
+            LoopbackRepositoriesOnly = true,
             TimeProvider = clock,
             Output = TextWriter.Null,
         };
@@ -90,10 +91,10 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
     }
 
-    public async Task<JsonElement> RegisterAssetAsync(string key, string name, string kind = "third-party-project", string? verificationUrl = null)
+    public async Task<JsonElement> RegisterAssetAsync(string key, string name, string kind = "third-party-project", string? verificationUrl = null, string? repositoryUrl = null)
     {
         using var client = Client(key);
-        var response = await client.PostAsJsonAsync("/api/v1/assets", new { kind, name, verificationUrl });
+        var response = await client.PostAsJsonAsync("/api/v1/assets", new { kind, name, verificationUrl, repositoryUrl });
         await EnsureAsync(response, HttpStatusCode.Created);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -104,6 +105,22 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         var content = new ByteArrayContent(archive);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return await client.PostAsync($"/api/v1/scans?assetId={assetId}" + (label is null ? "" : "&label=" + Uri.EscapeDataString(label)), content);
+    }
+
+    /// <summary>Asks for a scan of a registered asset's repository (JSON body, no archive).</summary>
+    public async Task<HttpResponseMessage> SubmitRepositoryAsync(string key, object request)
+    {
+        using var client = Client(key);
+        return await client.PostAsJsonAsync("/api/v1/scans", request);
+    }
+
+    /// <summary>Submits a repository scan and waits; returns the finished scan.</summary>
+    public async Task<JsonElement> ScanRepositoryAsync(string key, object request)
+    {
+        var response = await SubmitRepositoryAsync(key, request);
+        await EnsureAsync(response, HttpStatusCode.Accepted);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return await WaitForScanAsync(key, id);
     }
 
     public async Task<JsonElement> WaitForScanAsync(string key, Guid scanId, TimeSpan? timeout = null)
