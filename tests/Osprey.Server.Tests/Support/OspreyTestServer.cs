@@ -56,6 +56,23 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         return new OspreyTestServer(app, options, clock, operatorKey);
     }
 
+    /// <summary>
+    /// Stops this server and starts another on the same data folder and database with changed
+    /// options (as an operator restarts with new configuration). This instance no longer owns the data.
+    /// </summary>
+    public async Task<OspreyTestServer> RestartAsync(Func<ServerOptions, ServerOptions> configure)
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        _handedOver = true;
+        var options = configure(Options);
+        var app = OspreyServer.Build(options, ExecLineEngine.Pipeline);
+        await app.StartAsync();
+        return new OspreyTestServer(app, options, Clock, OperatorKey);
+    }
+
+    private bool _handedOver;
+
     public OspreyDbContext Db() => App.Services.GetRequiredService<ServerRuntime>().CreateDb();
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
@@ -155,6 +172,7 @@ internal sealed class OspreyTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver) return;
         await App.StopAsync();
         await App.DisposeAsync();
         if (Options.Database is { } database) await TestDatabases.DropPostgresDatabaseAsync(database);
