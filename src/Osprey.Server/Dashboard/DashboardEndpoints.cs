@@ -46,7 +46,7 @@ internal static class DashboardEndpoints
     {
         var message = error is null ? "" : $"<p class=\"bad\" id=\"login-error\">{E(error)}</p>";
         var tokens = antiforgery.GetAndStoreTokens(http);
-        return Page("Sign in", $"""
+        return OidcSignIn.AllowingProvider(Page("Sign in", $"""
             {message}
             {OidcSignIn.Button(rt.Options, tokens)}
             <form method="post" action="/dashboard/login">
@@ -55,7 +55,7 @@ internal static class DashboardEndpoints
               <button type="submit" id="sign-in">Sign in</button>
             </form>
             <p class="muted">Sign in with an API key issued to you. The key is checked once; the session lasts eight hours and ends when the key is revoked.</p>
-            """);
+            """), rt.Options);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, ApiKeyValidator validator, AuditLog audit, [FromForm] string key)

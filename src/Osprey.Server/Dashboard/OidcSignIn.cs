@@ -70,6 +70,14 @@ internal static class OidcSignIn
         ? $"""<form method="post" action="/dashboard/login/oidc">{Csrf(tokens)}<button type="submit" id="sign-in-oidc">Sign in with {E(oidc.DisplayName)}</button></form>"""
         : "";
 
+    /// <summary>
+    /// The login page's policy allows forms to post only to the server itself, and browsers apply
+    /// <c>form-action</c> to the redirects that follow a post too; the sign-in post redirects to
+    /// the provider, so with OIDC configured the provider's origin is allowed as well.
+    /// </summary>
+    public static IResult AllowingProvider(IResult page, ServerOptions options) =>
+        options.Oidc is { } oidc ? new FormActionResult(page, new Uri(oidc.Authority).GetLeftPart(UriPartial.Authority)) : page;
+
     // [FromForm] makes the anti-forgery middleware check the token on this post.
     private static IResult Start(ServerRuntime rt, [FromForm] string? unused) => rt.Options.Oidc is null
         ? TypedResults.Redirect("/dashboard/login?error=" + Uri.EscapeDataString("Single sign-on is not configured on this server."))
@@ -119,6 +127,20 @@ internal static class OidcSignIn
         <p class="bad" id="sign-in-refused">{E(message)}</p>
         <p><a href="/dashboard/login">Back to sign-in</a></p>
         """));
+
+    private sealed class FormActionResult(IResult page, string origin) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.OnStarting(() =>
+            {
+                var headers = httpContext.Response.Headers;
+                headers.ContentSecurityPolicy = headers.ContentSecurityPolicy.ToString().Replace("form-action 'self'", $"form-action 'self' {origin}", StringComparison.Ordinal);
+                return Task.CompletedTask;
+            });
+            return page.ExecuteAsync(httpContext);
+        }
+    }
 
     private sealed class StatusPage(int status, IResult page) : IResult
     {

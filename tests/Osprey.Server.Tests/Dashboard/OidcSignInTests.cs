@@ -183,4 +183,28 @@ public sealed class OidcSignInTests
         Assert.Contains("was revoked", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await Problems.AssertAsync(await admin.PostAsync($"/api/v1/keys/{identity.GetProperty("id")}/rotation", null), 409, "key-revoked");
     }
+
+    [Fact]
+    public async Task SignIn_InHeadlessChromium_ReachesTheDashboardDespiteTheStrictSessionCookie()
+    {
+        if (await DashboardBrowserTests.LaunchAsync() is not var (playwright, browser)) return;
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var setup = await StartAsync();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(setup.Url("/dashboard/login").ToString());
+        await page.ClickAsync("#sign-in-oidc");
+        try
+        {
+            await page.WaitForSelectorAsync("#scans", new() { Timeout = 15_000 });
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"the browser ended at {page.Url}: {await page.ContentAsync()}");
+        }
+
+        Assert.Equal("/dashboard", new Uri(page.Url).AbsolutePath);
+        Assert.Contains("alice@example.org", await page.ContentAsync(), StringComparison.Ordinal);
+    }
 }

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Osprey.Server.Tests.Support;
 
@@ -24,6 +25,7 @@ internal sealed class TestOidcProvider : IAsyncDisposable
     private readonly RSA _key = RSA.Create(2048);
     private readonly RSA _forgeryKey = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, Grant> _codes = new();
+    private int _tokensIssued;
 
     private TestOidcProvider(WebApplication app) => _app = app;
 
@@ -38,12 +40,11 @@ internal sealed class TestOidcProvider : IAsyncDisposable
     /// <summary>How many tokens the token endpoint issued.</summary>
     public int TokensIssued => _tokensIssued;
 
-    private int _tokensIssued;
-
     public static async Task<TestOidcProvider> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
         var app = builder.Build();
         var provider = new TestOidcProvider(app);
         app.MapGet("/.well-known/openid-configuration", provider.Discovery);
