@@ -54,7 +54,7 @@ internal sealed class RepositoryFetcher(ServerRuntime runtime)
             var commit = await git.RunAsync(["rev-parse", "--verify", "--quiet", "--end-of-options", ScanRef + "^{commit}"], timeout.Token);
             if (commit.ExitCode != 0 || !RepositoryRefs.IsCommitId(commit.Output)) return RepositoryFetchResult.Failed($"the fetched ref is not a commit: {commit.Error}");
             var error = await ExtractAsync(git, commit.Output, extractTo, timeout.Token);
-            return error is null ? new RepositoryFetchResult(commit.Output, null) : new RepositoryFetchResult(commit.Output, error);
+            return new RepositoryFetchResult(commit.Output, error);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

@@ -12,11 +12,28 @@ namespace Osprey.Server.Tests.Dashboard;
 /// <see cref="TestOidcProvider"/> on loopback, driven by a cookie-keeping client that follows the
 /// redirects like a browser.
 /// </summary>
-public sealed class OidcSignInTests
+public sealed class OidcSignInFixture : IAsyncLifetime
+{
+    internal OidcSignInTests.Setup Setup { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Setup = await OidcSignInTests.StartAsync();
+
+    public async Task DisposeAsync() => await Setup.DisposeAsync();
+}
+
+public sealed class OidcSignInTests(OidcSignInFixture fixture) : IClassFixture<OidcSignInFixture>
 {
     private const string OperatorsGroup = "osprey-operators";
 
-    private sealed record Setup(OspreyTestServer Server, TestOidcProvider Provider, Guid Organisation, string AdminKey) : IAsyncDisposable
+    /// <summary>The shared server and provider, with <paramref name="person"/> signing in next.</summary>
+    private Setup Shared(Dictionary<string, object> person, bool forged = false)
+    {
+        fixture.Setup.Provider.NextPerson = person;
+        fixture.Setup.Provider.SignWithUnpublishedKey = forged;
+        return fixture.Setup;
+    }
+
+    internal sealed record Setup(OspreyTestServer Server, TestOidcProvider Provider, Guid Organisation, string AdminKey) : IAsyncDisposable
     {
         public Uri Url(string path) => new(Server.BaseAddress, path);
 
@@ -28,7 +45,7 @@ public sealed class OidcSignInTests
     }
 
     /// <summary>An organisation, then the server restarted with OIDC mapped to it (as an operator would configure it).</summary>
-    private static async Task<Setup> StartAsync(string database = "sqlite")
+    internal static async Task<Setup> StartAsync(string database = "sqlite")
     {
         var provider = await TestOidcProvider.StartAsync();
         var first = await OspreyTestServer.StartAsync(database);
@@ -46,6 +63,7 @@ public sealed class OidcSignInTests
                     new OidcRoleMapping("email", "alice@example.org", "analyst", org, ExploitCleared: true),
                     new OidcRoleMapping("groups", OperatorsGroup, "operator"),
                     new OidcRoleMapping("email", "*@viewers.example.org", "viewer", org),
+                    new OidcRoleMapping("email", "*@staff.example.org", "analyst", org),
                 ],
             },
         });
@@ -91,8 +109,7 @@ public sealed class OidcSignInTests
     [Fact]
     public async Task SignIn_UnmappedPerson_IsRefusedWithAClearPageAuditedAndGetsNoSession()
     {
-        await using var setup = await StartAsync();
-        setup.Provider.NextPerson = new() { ["sub"] = "stranger", ["email"] = "mallory@elsewhere.example", ["email_verified"] = true };
+        var setup = Shared(new() { ["sub"] = "stranger", ["email"] = "mallory@elsewhere.example", ["email_verified"] = true });
         using var browser = new RedirectBrowser();
 
         var refused = await SignInAsync(browser, setup);
@@ -105,14 +122,13 @@ public sealed class OidcSignInTests
         Assert.Equal("/dashboard/login", home.RequestMessage!.RequestUri!.AbsolutePath);
         await using var db = setup.Server.Db();
         Assert.True(await db.AuditRecords.AnyAsync(r => r.Kind == AuditKinds.DashboardSignInRefused && r.Entry.Contains("no-mapping")));
-        Assert.False(await db.ApiKeys.AnyAsync(k => k.Prefix.StartsWith("oidc_")));
+        Assert.False(await db.ApiKeys.AnyAsync(k => k.Name.Contains("mallory")));
     }
 
     [Fact]
     public async Task SignIn_EmailTheProviderHasNotVerified_IsRefused()
     {
-        await using var setup = await StartAsync();
-        setup.Provider.NextPerson = new() { ["sub"] = "typed-it", ["email"] = "alice@example.org", ["email_verified"] = false };
+        var setup = Shared(new() { ["sub"] = "typed-it", ["email"] = "alice@example.org", ["email_verified"] = false });
         using var browser = new RedirectBrowser();
 
         var refused = await SignInAsync(browser, setup);
@@ -123,8 +139,7 @@ public sealed class OidcSignInTests
     [Fact]
     public async Task SignIn_IdTokenSignedWithAKeyNotInTheJwks_IsRefusedAndAudited()
     {
-        await using var setup = await StartAsync();
-        setup.Provider.SignWithUnpublishedKey = true;
+        var setup = Shared(new() { ["sub"] = "person-1", ["email"] = "alice@example.org", ["email_verified"] = true }, forged: true);
         using var browser = new RedirectBrowser();
 
         var refused = await SignInAsync(browser, setup);
@@ -134,13 +149,13 @@ public sealed class OidcSignInTests
         Assert.Contains("could not be verified", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal("/dashboard/login", home.RequestMessage!.RequestUri!.AbsolutePath);
         await using var db = setup.Server.Db();
-        Assert.True(await db.AuditRecords.AnyAsync(r => r.Kind == AuditKinds.DashboardSignInRefused));
+        Assert.True(await db.AuditRecords.AnyAsync(r => r.Kind == AuditKinds.DashboardSignInRefused && r.Entry.Contains("Signature")));
     }
 
     [Fact]
     public async Task SignIn_StartedWithoutTheAntiforgeryToken_NeverReachesTheProvider()
     {
-        await using var setup = await StartAsync();
+        var setup = Shared(new() { ["sub"] = "person-1", ["email"] = "alice@example.org", ["email_verified"] = true });
         using var browser = new RedirectBrowser();
         await browser.GetAsync(setup.Url("/dashboard/login"));
 
@@ -153,8 +168,7 @@ public sealed class OidcSignInTests
     [Fact]
     public async Task SignIn_GroupMappedToOperator_LandsOnTheOperatorPages()
     {
-        await using var setup = await StartAsync();
-        setup.Provider.NextPerson = new() { ["sub"] = "olga", ["email"] = "olga@operators.example", ["email_verified"] = true, ["groups"] = new[] { "staff", OperatorsGroup } };
+        var setup = Shared(new() { ["sub"] = "olga", ["email"] = "olga@operators.example", ["email_verified"] = true, ["groups"] = new[] { "staff", OperatorsGroup } });
         using var browser = new RedirectBrowser();
 
         var landed = await SignInAsync(browser, setup);
@@ -168,11 +182,11 @@ public sealed class OidcSignInTests
     [Fact]
     public async Task SignIn_IdentityRevokedByTheOrganisationAdmin_EndsTheSessionAndRefusesTheNextSignIn()
     {
-        await using var setup = await StartAsync();
+        var setup = Shared(new() { ["sub"] = "carol", ["email"] = "carol@staff.example.org", ["email_verified"] = true });
         using var browser = new RedirectBrowser();
         await SignInAsync(browser, setup);
         using var admin = setup.Server.Client(setup.AdminKey);
-        var identity = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/keys"))!.Single(k => k.GetProperty("prefix").GetString()!.StartsWith("oidc_", StringComparison.Ordinal));
+        var identity = (await admin.GetFromJsonAsync<JsonElement[]>("/api/v1/keys"))!.Single(k => k.GetProperty("name").GetString() == "OIDC carol@staff.example.org");
 
         await OspreyTestServer.EnsureAsync(await admin.PostAsJsonAsync($"/api/v1/keys/{identity.GetProperty("id")}/revocation", new { reason = "left the team" }), HttpStatusCode.OK);
         var afterRevocation = await browser.GetAsync(setup.Url("/dashboard"));
@@ -190,7 +204,7 @@ public sealed class OidcSignInTests
         if (await DashboardBrowserTests.LaunchAsync() is not var (playwright, browser)) return;
         using var _ = playwright;
         await using var __ = browser;
-        await using var setup = await StartAsync();
+        var setup = Shared(new() { ["sub"] = "person-1", ["email"] = "alice@example.org", ["email_verified"] = true });
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(setup.Url("/dashboard/login").ToString());

@@ -7,8 +7,41 @@ using Osprey.Server.Tests.Support;
 
 namespace Osprey.Server.Tests.Repositories;
 
-public sealed class RepositoryScanTests
+/// <summary>One server and one git daemon for the class (each test its own repository and asset), with small limits.</summary>
+public sealed class RepositoryScanFixture : IAsyncLifetime
 {
+    internal GitRepositories Git { get; private set; } = null!;
+
+    internal OspreyTestServer Server { get; private set; } = null!;
+
+    internal string AdminKey { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Git = await GitRepositories.StartAsync();
+        Server = await OspreyTestServer.StartAsync(configure: o => o with { MaxArchiveFiles = 20, MaxRepositoryBytes = 256 * 1024 });
+        (_, AdminKey) = await Server.CreateOrganisationAsync("Fetcher");
+    }
+
+    /// <summary>Registers a third-party project at <paramref name="url"/>; returns its id.</summary>
+    internal async Task<Guid> AssetAsync(string url) =>
+        (await Server.RegisterAssetAsync(AdminKey, "project-" + Guid.NewGuid().ToString("N")[..8], repositoryUrl: url)).GetProperty("id").GetGuid();
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Git.Dispose();
+    }
+}
+
+public sealed class RepositoryScanTests(RepositoryScanFixture fixture) : IClassFixture<RepositoryScanFixture>
+{
+    private OspreyTestServer Server => fixture.Server;
+
+    private GitRepositories Git => fixture.Git;
+
+    private string Admin => fixture.AdminKey;
+
     [Theory]
     [MemberData(nameof(TestDatabases.All), MemberType = typeof(TestDatabases))]
     public async Task Scan_RepositoryServedByGitDaemon_ScansTheCommitAskedForThenTheBranchAndTracksFindings(string database)
@@ -37,14 +70,11 @@ public sealed class RepositoryScanTests
     [Fact]
     public async Task Scan_WithoutRefOrCommit_ScansTheDefaultBranch()
     {
-        using var git = await GitRepositories.StartAsync();
-        var work = git.Create("plain");
-        var head = git.Commit(work, ("app.cs", TestArchives.Source("x")));
-        await using var server = await OspreyTestServer.StartAsync();
-        var (_, admin) = await server.CreateOrganisationAsync("Plain");
-        var asset = (await server.RegisterAssetAsync(admin, "plain", repositoryUrl: git.Publish(work))).GetProperty("id").GetGuid();
+        var work = Git.Create("plain");
+        var head = Git.Commit(work, ("app.cs", TestArchives.Source("x")));
+        var asset = await fixture.AssetAsync(Git.Publish(work));
 
-        var scan = await server.ScanRepositoryAsync(admin, new { assetId = asset });
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset });
 
         Assert.Equal(("succeeded", head, 1), (scan.GetProperty("status").GetString(), scan.GetProperty("sourceCommit").GetString(), scan.GetProperty("findingCount").GetInt32()));
         Assert.Equal(JsonValueKind.Null, scan.GetProperty("sourceRef").ValueKind);
@@ -53,16 +83,13 @@ public sealed class RepositoryScanTests
     [Fact]
     public async Task Scan_RepositoryAttributes_AreNotAppliedToTheFetchedTree()
     {
-        using var git = await GitRepositories.StartAsync();
-        var work = git.Create("attributes");
-        git.Commit(work, (".gitattributes", "* export-subst\n*.cs filter=evil\n"), ("app.cs", "var input = Read();\nEXEC(\"$Format:%H$\");\n"));
-        await using var server = await OspreyTestServer.StartAsync();
-        var (_, admin) = await server.CreateOrganisationAsync("Attrs");
-        var asset = (await server.RegisterAssetAsync(admin, "attrs", repositoryUrl: git.Publish(work))).GetProperty("id").GetGuid();
+        var work = Git.Create("attributes");
+        Git.Commit(work, (".gitattributes", "* export-subst\n*.cs filter=evil\n"), ("app.cs", "var input = Read();\nEXEC(\"$Format:%H$\");\n"));
+        var asset = await fixture.AssetAsync(Git.Publish(work));
 
-        var scan = await server.ScanRepositoryAsync(admin, new { assetId = asset });
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset });
 
-        using var client = server.Client(admin);
+        using var client = Server.Client(Admin);
         var finding = (await client.GetFromJsonAsync<JsonElement[]>($"/api/v1/scans/{scan.GetProperty("id")}/findings"))!.Single();
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/findings/{finding.GetProperty("id")}");
         Assert.Contains("$Format:%H$", detail.GetProperty("trace")[1].GetProperty("snippet").GetString(), StringComparison.Ordinal);
@@ -71,33 +98,27 @@ public sealed class RepositoryScanTests
     [Fact]
     public async Task Scan_RepositoryWithSymbolicLink_FailsNamingTheEntryLikeAnUploadedArchive()
     {
-        using var git = await GitRepositories.StartAsync();
-        var work = git.Create("linked");
+        var work = Git.Create("linked");
         File.CreateSymbolicLink(Path.Combine(work, "passwd"), "/etc/passwd");
-        git.Commit(work, ("app.cs", TestArchives.Source("x")));
-        await using var server = await OspreyTestServer.StartAsync();
-        var (_, admin) = await server.CreateOrganisationAsync("Linked");
-        var asset = (await server.RegisterAssetAsync(admin, "linked", repositoryUrl: git.Publish(work))).GetProperty("id").GetGuid();
+        Git.Commit(work, ("app.cs", TestArchives.Source("x")));
+        var asset = await fixture.AssetAsync(Git.Publish(work));
 
-        var scan = await server.ScanRepositoryAsync(admin, new { assetId = asset });
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset });
 
         Assert.Equal("failed", scan.GetProperty("status").GetString());
         Assert.StartsWith("archive-link:", scan.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
         Assert.Contains("entry: passwd", scan.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
-        Assert.False(Directory.EnumerateFileSystemEntries(Path.Combine(server.Options.DataDirectory, "work")).Any());
+        Assert.False(Directory.EnumerateFileSystemEntries(Path.Combine(Server.Options.DataDirectory, "work")).Any());
     }
 
     [Fact]
     public async Task Scan_TreeWithMoreFilesThanTheLimit_FailsWithTheArchiveCode()
     {
-        using var git = await GitRepositories.StartAsync();
-        var work = git.Create("many");
-        git.Commit(work, Enumerable.Range(0, 30).Select(i => ($"f{i}.cs", $"// {i}\n")).ToArray());
-        await using var server = await OspreyTestServer.StartAsync(configure: o => o with { MaxArchiveFiles = 20 });
-        var (_, admin) = await server.CreateOrganisationAsync("Many");
-        var asset = (await server.RegisterAssetAsync(admin, "many", repositoryUrl: git.Publish(work))).GetProperty("id").GetGuid();
+        var work = Git.Create("many");
+        Git.Commit(work, Enumerable.Range(0, 30).Select(i => ($"f{i}.cs", $"// {i}\n")).ToArray());
+        var asset = await fixture.AssetAsync(Git.Publish(work));
 
-        var scan = await server.ScanRepositoryAsync(admin, new { assetId = asset });
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset });
 
         Assert.Equal(("failed", true), (scan.GetProperty("status").GetString(), scan.GetProperty("failureReason").GetString()!.StartsWith("archive-too-many-files:", StringComparison.Ordinal)));
     }
@@ -105,15 +126,12 @@ public sealed class RepositoryScanTests
     [Fact]
     public async Task Scan_RepositoryLargerThanTheFetchLimit_FailsAsTooLarge()
     {
-        using var git = await GitRepositories.StartAsync();
-        var work = git.Create("big");
+        var work = Git.Create("big");
         var noise = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(3 * 1024 * 1024));
-        git.Commit(work, ("app.cs", TestArchives.Source("x")), ("data/noise.txt", noise));
-        await using var server = await OspreyTestServer.StartAsync(configure: o => o with { MaxRepositoryBytes = 256 * 1024 });
-        var (_, admin) = await server.CreateOrganisationAsync("Big");
-        var asset = (await server.RegisterAssetAsync(admin, "big", repositoryUrl: git.Publish(work))).GetProperty("id").GetGuid();
+        Git.Commit(work, ("app.cs", TestArchives.Source("x")), ("data/noise.txt", noise));
+        var asset = await fixture.AssetAsync(Git.Publish(work));
 
-        var scan = await server.ScanRepositoryAsync(admin, new { assetId = asset });
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset });
 
         Assert.Equal("failed", scan.GetProperty("status").GetString());
         Assert.StartsWith("repository-too-large:", scan.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
@@ -124,19 +142,28 @@ public sealed class RepositoryScanTests
     [InlineData("nothing-listens")]
     public async Task Scan_RefOrServerThatDoesNotExist_FailsAsUnreachableWithGitsReason(string case_)
     {
-        using var git = await GitRepositories.StartAsync();
-        var work = git.Create("present");
-        git.Commit(work, ("app.cs", TestArchives.Source("x")));
-        var url = case_ == "missing-branch" ? git.Publish(work) : $"git://127.0.0.1:{GitRepositories.FreePort()}/absent.git";
-        await using var server = await OspreyTestServer.StartAsync();
-        var (_, admin) = await server.CreateOrganisationAsync("Absent");
-        var asset = (await server.RegisterAssetAsync(admin, "absent", repositoryUrl: url)).GetProperty("id").GetGuid();
+        var work = Git.Create("present-" + case_);
+        Git.Commit(work, ("app.cs", TestArchives.Source("x")));
+        var url = case_ == "missing-branch" ? Git.Publish(work) : $"git://127.0.0.1:{GitRepositories.FreePort()}/absent.git";
+        var asset = await fixture.AssetAsync(url);
 
-        var scan = await server.ScanRepositoryAsync(admin, new { assetId = asset, @ref = "no-such-branch" });
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset, @ref = "no-such-branch" });
 
         Assert.Equal("failed", scan.GetProperty("status").GetString());
         Assert.StartsWith("repository-unreachable:", scan.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
         Assert.Contains(case_ == "missing-branch" ? "no-such-branch" : "unable to connect", scan.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_FileUrlUnderTheTestOption_IsFetched()
+    {
+        var work = Git.Create("local");
+        var head = Git.Commit(work, ("app.cs", TestArchives.Source("x")));
+        var asset = await fixture.AssetAsync(new Uri(work).AbsoluteUri);
+
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset });
+
+        Assert.Equal(("succeeded", head), (scan.GetProperty("status").GetString(), scan.GetProperty("sourceCommit").GetString()));
     }
 
     [Fact]
@@ -157,20 +184,5 @@ public sealed class RepositoryScanTests
         Assert.StartsWith("repository-fetch-timeout:", scan.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
         silent.Stop();
         held.ForEach(c => c.Dispose());
-    }
-
-    [Fact]
-    public async Task Scan_FileUrlUnderTheTestOption_IsFetched()
-    {
-        using var git = await GitRepositories.StartAsync();
-        var work = git.Create("local");
-        var head = git.Commit(work, ("app.cs", TestArchives.Source("x")));
-        await using var server = await OspreyTestServer.StartAsync();
-        var (_, admin) = await server.CreateOrganisationAsync("Local");
-        var asset = (await server.RegisterAssetAsync(admin, "local", repositoryUrl: new Uri(work).AbsoluteUri)).GetProperty("id").GetGuid();
-
-        var scan = await server.ScanRepositoryAsync(admin, new { assetId = asset });
-
-        Assert.Equal(("succeeded", head), (scan.GetProperty("status").GetString(), scan.GetProperty("sourceCommit").GetString()));
     }
 }
