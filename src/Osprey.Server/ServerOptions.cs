@@ -82,6 +82,30 @@ public sealed record ServerOptions
     /// <value>False.</value>
     public bool LoopbackUrlVerificationOnly { get; init; }
 
+    /// <summary>
+    /// Test only: repository fetches (scans of a registered asset without an archive) go only to
+    /// loopback addresses, and may use <c>git://</c> and <c>file://</c> URLs as well as
+    /// <c>https://</c>. Off in production, where only <c>https://</c> to public addresses is fetched.
+    /// </summary>
+    /// <value>False.</value>
+    public bool LoopbackRepositoriesOnly { get; init; }
+
+    /// <summary>How long fetching a repository and reading its tree may take before the scan fails.</summary>
+    /// <value>2 minutes.</value>
+    public TimeSpan RepositoryFetchTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Most bytes a repository fetch may write (the shallow pack of one commit) before the scan fails.</summary>
+    /// <value>200 MiB.</value>
+    public long MaxRepositoryBytes { get; init; } = 200L * 1024 * 1024;
+
+    /// <summary>The git executable used to fetch repositories.</summary>
+    /// <value><c>git</c> (found on the PATH).</value>
+    public string GitExecutable { get; init; } = "git";
+
+    /// <summary>Dashboard sign-in through an OpenID Connect provider, or null for key sign-in only.</summary>
+    /// <value>Null.</value>
+    public OidcSignInOptions? Oidc { get; init; }
+
     /// <summary>The clock; tests inject a fake one.</summary>
     /// <value><see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
@@ -103,6 +127,9 @@ public sealed record ServerOptions
         if (DefaultScansPerDay < 0 || DefaultConcurrentScans < 0 || DefaultRequestsPerMinute < 1 || DefaultMaxArchiveBytes < 1)
             problems.Add("Default quotas must be non-negative, with at least one request per minute and one archive byte.");
         if (MaxExtractedBytes < 1 || MaxArchiveFiles < 1 || MaxJsonBodyBytes < 1) problems.Add("Archive and body limits must be positive.");
+        if (RepositoryFetchTimeout <= TimeSpan.Zero || MaxRepositoryBytes < 1) problems.Add("The repository fetch timeout and size limit must be positive.");
+        if (string.IsNullOrWhiteSpace(GitExecutable)) problems.Add("A git executable is required.");
+        if (Oidc is not null) problems.AddRange(Oidc.Validate());
         return problems;
     }
 }

@@ -66,9 +66,11 @@ internal static class AssetEndpoints
         if (error is not null) return error;
         if (string.IsNullOrWhiteSpace(request!.Name) || request.Name.Length > 200)
             return ApiProblem.Result(400, "invalid-asset", "The asset needs a name of 1-200 characters.", "Use the repository or project name.");
-        foreach (var url in new[] { request.RepositoryUrl, request.VerificationUrl })
+        foreach (var (url, isRepository) in new[] { (request.RepositoryUrl, true), (request.VerificationUrl, false) })
         {
-            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+            // The repository fetch's test mode also fetches git:// and file:// repositories.
+            var testRepository = isRepository && rt.Options.LoopbackRepositoriesOnly;
+            if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !(uri.Scheme is "https" or "http" || (testRepository && uri.Scheme is "git" or "file"))))
                 return ApiProblem.Result(400, "invalid-asset", $"'{url}' is not an http(s) URL.", "Give absolute http or https URLs.");
         }
 

@@ -63,7 +63,7 @@ internal sealed class AssetOwnership(ServerRuntime runtime)
             ConnectCallback = async (context, cancellationToken) =>
             {
                 var addresses = await Dns.GetHostAddressesAsync(context.DnsEndPoint.Host, cancellationToken);
-                var allowed = addresses.FirstOrDefault(a => loopbackOnly ? IPAddress.IsLoopback(a) : IsPublic(a))
+                var allowed = addresses.FirstOrDefault(a => PublicAddresses.Allows(a, loopbackOnly))
                     ?? throw new HttpRequestException($"'{context.DnsEndPoint.Host}' resolves to no address the verification policy allows.");
                 var socket = new Socket(allowed.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
@@ -79,15 +79,5 @@ internal sealed class AssetOwnership(ServerRuntime runtime)
             },
         };
         return new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(15) };
-    }
-
-    private static bool IsPublic(IPAddress address)
-    {
-        if (address.IsIPv4MappedToIPv6) address = address.MapToIPv4();
-        if (IPAddress.IsLoopback(address) || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal || address.IsIPv6Multicast) return false;
-        if (address.AddressFamily != AddressFamily.InterNetwork) return true;
-        var b = address.GetAddressBytes();
-        return !(b[0] is 0 or 10 or 127 || (b[0] == 169 && b[1] == 254) || (b[0] == 172 && b[1] is >= 16 and <= 31)
-            || (b[0] == 192 && b[1] == 168) || (b[0] == 100 && b[1] is >= 64 and <= 127) || b[0] >= 224);
     }
 }

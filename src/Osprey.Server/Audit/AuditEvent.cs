@@ -20,7 +20,9 @@ internal static class AuditKinds
     public const string KeyRevoked = "key.revoked";
     public const string KeyNewClient = "key.new-client";
     public const string KeyRejected = "key.rejected";
+    public const string KeyRoleChanged = "key.role-changed";
     public const string DashboardSignIn = "dashboard.sign-in";
+    public const string DashboardSignInRefused = "dashboard.sign-in-refused";
     public const string AssetRegistered = "asset.registered";
     public const string AssetVerified = "asset.verified";
     public const string ScanSubmitted = "scan.submitted";

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Osprey.Server.Api;
 using Osprey.Server.Audit;
+using Osprey.Server.Hosting;
 using Osprey.Server.Keys;
 using Osprey.Server.Storage;
 using Osprey.Server.Usage;
@@ -24,6 +25,7 @@ internal static class DashboardEndpoints
         dashboard.MapGet("/style.css", () => TypedResults.Text(Css, "text/css")).AllowAnonymous();
         dashboard.MapGet("/login", LoginForm).AllowAnonymous();
         dashboard.MapPost("/login", SignInAsync).AllowAnonymous();
+        OidcSignIn.Map(dashboard);
         dashboard.MapPost("/logout", SignOutAsync).RequireAuthorization(AccessPolicies.AnyKey);
         dashboard.MapGet("/denied", () => Page("Not allowed", "<p>This key's role may not see that page.</p><p><a href=\"/dashboard\">Back</a></p>")).AllowAnonymous();
         OrganisationPages.Map(dashboard);
@@ -40,18 +42,20 @@ internal static class DashboardEndpoints
         return links + $"<span class=\"muted\">{E(http.User.Identity?.Name)}</span><form class=\"inline\" method=\"post\" action=\"/dashboard/logout\">{Csrf(antiforgery.GetAndStoreTokens(http))}<button>Sign out</button></form>";
     }
 
-    private static IResult LoginForm(HttpContext http, IAntiforgery antiforgery, string? error)
+    private static IResult LoginForm(HttpContext http, IAntiforgery antiforgery, ServerRuntime rt, string? error)
     {
         var message = error is null ? "" : $"<p class=\"bad\" id=\"login-error\">{E(error)}</p>";
-        return Page("Sign in", $"""
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        return OidcSignIn.AllowingProvider(Page("Sign in", $"""
             {message}
+            {OidcSignIn.Button(rt.Options, tokens)}
             <form method="post" action="/dashboard/login">
-              {Csrf(antiforgery.GetAndStoreTokens(http))}
+              {Csrf(tokens)}
               <label>API key <input type="password" name="key" id="key" autocomplete="off" size="60" required></label>
               <button type="submit" id="sign-in">Sign in</button>
             </form>
             <p class="muted">Sign in with an API key issued to you. The key is checked once; the session lasts eight hours and ends when the key is revoked.</p>
-            """);
+            """), rt.Options);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, ApiKeyValidator validator, AuditLog audit, [FromForm] string key)

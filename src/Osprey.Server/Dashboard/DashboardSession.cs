@@ -12,7 +12,7 @@ namespace Osprey.Server.Dashboard;
 /// <summary>
 /// The dashboard's cookie session: HttpOnly, SameSite=Strict, eight hours sliding. Every request
 /// re-checks the key behind the session, so revoking a key, its expiry, or suspending its
-/// organisation ends the session at once.
+/// organisation ends the session at once; so does removing the OIDC mapping a session came from.
 /// </summary>
 internal static class DashboardSession
 {
@@ -39,7 +39,10 @@ internal static class DashboardSession
         {
             await using var db = runtime.CreateDb();
             var now = runtime.Now;
-            valid = await db.ApiKeys.AnyAsync(k => k.Id == caller.KeyId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now)
+            // A session from an OIDC sign-in also ends when the operator removes or changes its mapping.
+            var mapping = context.Principal!.FindFirst(OidcSessions.MappingClaim)?.Value;
+            valid = (mapping is null || runtime.Options.Oidc?.Mappings.Any(m => OidcClaimMatch.Key(m) == mapping) == true)
+                && await db.ApiKeys.AnyAsync(k => k.Id == caller.KeyId && k.RevokedAt == null && (k.ExpiresAt == null || k.ExpiresAt > now)
                 && db.Organisations.Any(o => o.Id == k.OrganisationId && o.Status == OrganisationStatus.Active), context.HttpContext.RequestAborted);
         }
 

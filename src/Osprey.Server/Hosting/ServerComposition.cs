@@ -11,6 +11,7 @@ using Osprey.Server.Audit;
 using Osprey.Server.Dashboard;
 using Osprey.Server.Keys;
 using Osprey.Server.Organisations;
+using Osprey.Server.Repositories;
 using Osprey.Server.Scans;
 using Osprey.Server.Usage;
 
@@ -32,18 +33,20 @@ internal static class ServerComposition
         services.AddSingleton<AssetOwnership>();
         services.AddSingleton<FindingStore>();
         services.AddSingleton<IScanQueue, DbScanQueue>();
-        services.AddSingleton<IScanWorker>(sp => new PipelineScanWorker(runtime, pipelineFactory));
+        services.AddSingleton<RepositoryFetcher>();
+        services.AddSingleton<IScanWorker>(sp => new PipelineScanWorker(runtime, pipelineFactory, sp.GetRequiredService<RepositoryFetcher>()));
         services.AddSingleton<UsageRecorder>();
         services.AddHostedService(sp => sp.GetRequiredService<UsageRecorder>());
         services.AddSingleton<UsagePurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<UsagePurgeService>());
         services.AddHostedService<ScanWorkerService>();
 
-        services.AddAuthentication(SelectorScheme)
+        var authentication = services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API key or dashboard session", o => o.ForwardDefaultSelector = http =>
                 http.Request.Path.StartsWithSegments("/dashboard") ? CookieAuthenticationDefaults.AuthenticationScheme : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, DashboardSession.Configure);
+        if (runtime.Options.Oidc is { } oidc) OidcSignIn.Add(authentication, services, oidc);
         services.AddAuthorization(o =>
         {
             foreach (var (name, roles) in AccessPolicies.Roles)

@@ -97,6 +97,8 @@ internal static class KeyEndpoints
         var old = await db.ApiKeys.FirstOrDefaultAsync(k => k.Id == keyId && k.OrganisationId == caller.OrganisationId, http.RequestAborted);
         if (old is null) return ApiProblem.NotFound("key");
         if (old.RevokedAt is not null) return ApiProblem.Result(409, "key-revoked", "A revoked key cannot be rotated.", "Create a new key instead.");
+        if (old.Prefix.StartsWith(Dashboard.OidcSessions.Prefix, StringComparison.Ordinal))
+            return ApiProblem.Result(409, "oidc-identity", "This row stands for a person signing in through OIDC; it has no secret to rotate.", "Revoke it to end their dashboard access, or create a key.");
         var lifetime = old.ExpiresAt is { } expires ? expires - old.CreatedAt : (TimeSpan?)null;
         var (row, secret) = issuer.Issue(old.OrganisationId, old.Name, old.Role, old.ExploitCleared, lifetime, caller.KeyId);
         old.RevokedAt = rt.Now;

@@ -17,12 +17,25 @@ internal static class ArchiveInspector
     private static readonly string[] NestedExtensions =
         [".zip", ".jar", ".war", ".ear", ".nupkg", ".tar", ".tgz", ".gz", ".bz2", ".xz", ".zst", ".7z", ".rar", ".lz", ".lzma", ".cab", ".apk", ".whl"];
 
-    public static (ArchiveInspection? Inspection, ArchiveError? Error) Inspect(byte[] content, string format, ArchiveLimits limits, string? extractTo = null)
+    public static (ArchiveInspection? Inspection, ArchiveError? Error) Inspect(byte[] content, string format, ArchiveLimits limits, string? extractTo = null) =>
+        Inspect(new MemoryStream(content, writable: false), format, limits, extractTo);
+
+    /// <summary>
+    /// Walks <paramref name="content"/> as <c>zip</c>, <c>tar.gz</c> or plain <c>tar</c> (what
+    /// <c>git archive</c> writes for a fetched repository). A tar stream is read once, front to
+    /// back, so it may be a pipe.
+    /// </summary>
+    public static (ArchiveInspection? Inspection, ArchiveError? Error) Inspect(Stream content, string format, ArchiveLimits limits, string? extractTo = null)
     {
         var walk = new Walk(limits, extractTo);
         try
         {
-            var error = format == "zip" ? WalkZip(content, walk) : WalkTarGz(content, walk);
+            var error = format switch
+            {
+                "zip" => WalkZip(content, walk),
+                "tar" => WalkTar(content, walk),
+                _ => WalkTarGz(content, walk),
+            };
             return error is null ? (new ArchiveInspection(walk.Files, walk.Bytes, walk.Tokens), null) : (null, error);
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or FormatException or ArgumentException or NotSupportedException)
@@ -31,9 +44,9 @@ internal static class ArchiveInspector
         }
     }
 
-    private static ArchiveError? WalkZip(byte[] content, Walk walk)
+    private static ArchiveError? WalkZip(Stream content, Walk walk)
     {
-        using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
+        using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
         foreach (var entry in zip.Entries)
         {
             var unixType = (entry.ExternalAttributes >> 16) & 0xF000;
@@ -51,10 +64,15 @@ internal static class ArchiveInspector
         return null;
     }
 
-    private static ArchiveError? WalkTarGz(byte[] content, Walk walk)
+    private static ArchiveError? WalkTarGz(Stream content, Walk walk)
     {
-        using var gzip = new GZipStream(new MemoryStream(content, writable: false), CompressionMode.Decompress);
-        using var tar = new TarReader(gzip);
+        using var gzip = new GZipStream(content, CompressionMode.Decompress, leaveOpen: true);
+        return WalkTar(gzip, walk);
+    }
+
+    private static ArchiveError? WalkTar(Stream content, Walk walk)
+    {
+        using var tar = new TarReader(content, leaveOpen: true);
         while (tar.GetNextEntry() is { } entry)
         {
             switch (entry.EntryType)

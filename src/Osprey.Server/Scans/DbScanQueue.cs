@@ -17,7 +17,7 @@ internal sealed class DbScanQueue(ServerRuntime runtime, FindingStore findings) 
 {
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
 
-    public async Task<(ScanJobEntity? Job, IResult? Refusal)> EnqueueAsync(ScanJobEntity job, byte[] archive, CancellationToken cancellationToken)
+    public async Task<(ScanJobEntity? Job, IResult? Refusal)> EnqueueAsync(ScanJobEntity job, byte[]? archive, CancellationToken cancellationToken)
     {
         var now = runtime.Now;
         var day = now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -50,7 +50,7 @@ internal sealed class DbScanQueue(ServerRuntime runtime, FindingStore findings) 
             }
 
             db.ScanJobs.Add(job);
-            db.ScanArchives.Add(new ScanArchiveEntity { ScanId = job.Id, Content = archive });
+            if (archive is not null) db.ScanArchives.Add(new ScanArchiveEntity { ScanId = job.Id, Content = archive });
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             _signal.Release();
@@ -91,6 +91,7 @@ internal sealed class DbScanQueue(ServerRuntime runtime, FindingStore findings) 
             var archive = await db.ScanArchives.AsNoTracking().Where(a => a.ScanId == id).Select(a => a.Content).FirstOrDefaultAsync(cancellationToken);
             var asset = job.AssetId is null ? null : await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == job.AssetId, cancellationToken);
             if (archive is not null) return new ClaimedScan(job, archive, asset);
+            if (job.ArchiveFormat == Repositories.RepositoryFetcher.Format) return new ClaimedScan(job, [], asset);
             await CompleteAsync(new ClaimedScan(job, [], asset), ScanOutcome.Failed("the archive is missing"), cancellationToken);
         }
 

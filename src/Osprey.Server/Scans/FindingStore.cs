@@ -20,6 +20,7 @@ internal sealed class FindingStore(ServerRuntime runtime)
         var job = await db.ScanJobs.FirstAsync(j => j.Id == scan.Job.Id, cancellationToken);
         if (job.Status is ScanStatus.Succeeded or ScanStatus.Failed) return;
         var now = runtime.Now;
+        job.SourceCommit = outcome.Commit ?? job.SourceCommit;
         if (outcome.FailureReason is { } reason)
         {
             job.Status = ScanStatus.Failed;

@@ -10,8 +10,11 @@ namespace Osprey.Server.Scans;
 /// </summary>
 internal interface IScanQueue
 {
-    /// <summary>Admits the job (within quotas) and stores it with its archive, or says why not.</summary>
-    Task<(ScanJobEntity? Job, IResult? Refusal)> EnqueueAsync(ScanJobEntity job, byte[] archive, CancellationToken cancellationToken);
+    /// <summary>
+    /// Admits the job (within quotas) and stores it with its archive, or says why not. A job
+    /// whose source the worker fetches (<c>git</c>) has no archive.
+    /// </summary>
+    Task<(ScanJobEntity? Job, IResult? Refusal)> EnqueueAsync(ScanJobEntity job, byte[]? archive, CancellationToken cancellationToken);
 
     /// <summary>Claims the oldest queued job for <paramref name="workerId"/>, or returns null.</summary>
     Task<ClaimedScan?> ClaimAsync(string workerId, CancellationToken cancellationToken);
@@ -32,11 +35,14 @@ internal interface IScanWorker
     Task<ScanOutcome> RunAsync(ClaimedScan scan, CancellationToken cancellationToken);
 }
 
-/// <summary>A job a worker holds, with its archive.</summary>
+/// <summary>A job a worker holds, with its archive (empty for a job whose source the worker fetches).</summary>
 internal sealed record ClaimedScan(ScanJobEntity Job, byte[] Archive, AssetEntity? Asset);
 
 /// <summary>How a job ended: the findings, or the reason it failed.</summary>
 internal sealed record ScanOutcome(IReadOnlyList<Osprey.Core.Findings.Finding> Findings, int FileCount, string? FailureReason)
 {
+    /// <summary>For a fetched repository: the commit that was scanned.</summary>
+    public string? Commit { get; init; }
+
     public static ScanOutcome Failed(string reason) => new([], 0, reason);
 }

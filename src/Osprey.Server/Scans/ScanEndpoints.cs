@@ -6,6 +6,7 @@ using Osprey.Server.Api;
 using Osprey.Server.Assets;
 using Osprey.Server.Audit;
 using Osprey.Server.Hosting;
+using Osprey.Server.Repositories;
 using Osprey.Server.Storage;
 using Osprey.Server.Usage;
 
@@ -18,7 +19,8 @@ internal static class ScanEndpoints
     {
         api.MapPost("/scans", SubmitAsync).RequireAuthorization(AccessPolicies.OrgWrite)
             .Produces<ScanView>(202)
-            .WithSummary("Submits a zip (Content-Type application/zip) or tar.gz (application/gzip) as the raw body, for the registered asset ?assetId=…; optional ?label=….");
+            .WithSummary("Submits a zip (Content-Type application/zip) or tar.gz (application/gzip) as the raw body, for the registered asset ?assetId=…; optional ?label=…. "
+                + "Or, with a JSON body {assetId, ref?, commit?, label?} and no archive, has the server fetch the asset's repository.");
         api.MapGet("/scans", ListAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView[]>();
         api.MapGet("/scans/{scanId:guid}", GetAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView>();
         api.MapGet("/scans/{scanId:guid}/findings", FindingsOfScanAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<FindingSummary[]>();
@@ -26,6 +28,8 @@ internal static class ScanEndpoints
 
     private static async Task<IResult> SubmitAsync(HttpContext http, ServerRuntime rt, IScanQueue queue, AuditLog audit, Guid? assetId, string? label)
     {
+        if (http.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) == true)
+            return await RepositoryScanSubmission.SubmitAsync(http, rt, queue, audit);
         var caller = Caller.From(http.User)!;
         if (assetId is null)
             return ApiProblem.Result(400, "asset-required", "A scan must name a registered asset.", "Register the repository or project with POST /api/v1/assets, then pass ?assetId=….");
@@ -36,14 +40,14 @@ internal static class ScanEndpoints
         if (asset is null) return ApiProblem.NotFound("asset");
         var org = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganisationId, http.RequestAborted);
         var upload = await ArchiveUpload.ReadAsync(http, org.MaxArchiveBytes);
-        if (upload.Error is not null) return await RejectedAsync(upload.Error, "upload");
+        if (upload.Error is not null) return await RejectedAsync(http, audit, caller, asset.Id, upload.Error, "upload");
         var (inspection, archiveError) = ArchiveInspector.Inspect(upload.Content!, upload.Format!, ArchiveLimits.From(rt.Options));
-        if (archiveError is not null) return await RejectedAsync(archiveError.ToResult(), archiveError.Code);
+        if (archiveError is not null) return await RejectedAsync(http, audit, caller, asset.Id, archiveError.ToResult(), archiveError.Code);
 
         if (asset.Kind == AssetKind.OwnRepository && asset.VerifiedAt is null)
         {
             if (!inspection!.TokenFiles.Any(t => t.Contains(asset.VerificationToken, StringComparison.Ordinal)))
-                return await RejectedAsync(ApiProblem.Result(403, "asset-not-verified", "Ownership of this repository has not been proven.",
+                return await RejectedAsync(http, audit, caller, asset.Id, ApiProblem.Result(403, "asset-not-verified", "Ownership of this repository has not been proven.",
                     $"Commit '{AssetOwnership.TokenFileName}' containing '{asset.VerificationToken}' at the repository root, or verify by URL."), "asset-not-verified");
             asset.VerifiedAt = rt.Now;
             asset.VerificationMethod = "repository-file";
@@ -66,22 +70,28 @@ internal static class ScanEndpoints
             ArchiveBytes = upload.Content!.Length,
             SubmittedAt = rt.Now,
         };
-        var (accepted, refusal) = await queue.EnqueueAsync(job, upload.Content, http.RequestAborted);
-        if (refusal is not null) return await RejectedAsync(refusal, "quota");
-        await audit.AppendAsync(new AuditEvent(AuditKinds.ScanSubmitted, caller.KeyId, caller.OrganisationId, job.Id.ToString(), ClientIdentity.Of(http).Address)
-        {
-            Details = new Dictionary<string, string> { ["asset"] = asset.Id.ToString(), ["bytes"] = job.ArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
-        });
-        return TypedResults.Accepted($"/api/v1/scans/{accepted!.Id}", ScanView.Of(accepted));
+        return await EnqueueAsync(http, queue, audit, caller, job, upload.Content);
+    }
 
-        async Task<IResult> RejectedAsync(IResult problem, string reason)
+    /// <summary>Admits a job through the queue's quotas and audits the submission (or the refusal).</summary>
+    internal static async Task<IResult> EnqueueAsync(HttpContext http, IScanQueue queue, AuditLog audit, Caller caller, ScanJobEntity job, byte[]? archive)
+    {
+        var (accepted, refusal) = await queue.EnqueueAsync(job, archive, http.RequestAborted);
+        if (refusal is not null) return await RejectedAsync(http, audit, caller, job.AssetId, refusal, "quota");
+        var details = new Dictionary<string, string> { ["asset"] = job.AssetId.ToString()!, ["bytes"] = job.ArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (job.ArchiveFormat == RepositoryFetcher.Format) details["ref"] = job.SourceRef ?? "(default branch)";
+        await audit.AppendAsync(new AuditEvent(AuditKinds.ScanSubmitted, caller.KeyId, caller.OrganisationId, job.Id.ToString(), ClientIdentity.Of(http).Address) { Details = details });
+        return TypedResults.Accepted($"/api/v1/scans/{accepted!.Id}", ScanView.Of(accepted));
+    }
+
+    /// <summary>Audits a refused submission and returns the problem.</summary>
+    internal static async Task<IResult> RejectedAsync(HttpContext http, AuditLog audit, Caller caller, Guid? assetId, IResult problem, string reason)
+    {
+        await audit.AppendAsync(new AuditEvent(AuditKinds.ScanRejected, caller.KeyId, caller.OrganisationId, assetId?.ToString(), ClientIdentity.Of(http).Address)
         {
-            await audit.AppendAsync(new AuditEvent(AuditKinds.ScanRejected, caller.KeyId, caller.OrganisationId, asset?.Id.ToString(), ClientIdentity.Of(http).Address)
-            {
-                Details = new Dictionary<string, string> { ["reason"] = reason },
-            });
-            return problem;
-        }
+            Details = new Dictionary<string, string> { ["reason"] = reason },
+        });
+        return problem;
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, ServerRuntime rt, Guid? assetId)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Osprey.Server.Storage;
 
 /// <summary>Where a scan job is. Queued and Running jobs count against the concurrent-scan quota.</summary>
@@ -18,7 +20,16 @@ internal sealed class ScanJobEntity
     public Guid SubmittedByKeyId { get; set; }
     public string? Label { get; set; }
     public ScanStatus Status { get; set; }
+    /// <summary><c>zip</c> or <c>tar.gz</c> for an uploaded archive; <c>git</c> when the worker fetches the asset's repository.</summary>
     public required string ArchiveFormat { get; set; }
+
+    /// <summary>For a <c>git</c> job: the branch or tag, or the full commit id, that was asked for (null: the default branch).</summary>
+    [MaxLength(256)]
+    public string? SourceRef { get; set; }
+
+    /// <summary>For a <c>git</c> job: the commit that was fetched and scanned, once the worker has it.</summary>
+    [MaxLength(64)]
+    public string? SourceCommit { get; set; }
     public long ArchiveBytes { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }

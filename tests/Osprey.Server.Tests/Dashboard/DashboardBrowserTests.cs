@@ -14,7 +14,7 @@ public sealed class DashboardBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
-    private static async Task<(IPlaywright, IBrowser)?> LaunchAsync()
+    internal static async Task<(IPlaywright, IBrowser)?> LaunchAsync()
     {
         if (!File.Exists(Chromium))
         {

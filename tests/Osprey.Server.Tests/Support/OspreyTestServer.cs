@@ -45,6 +45,7 @@ internal sealed class OspreyTestServer : IAsyncDisposable
             Database = database == "postgres" ? await TestDatabases.CreatePostgresDatabaseAsync() : null,
             Url = "http://127.0.0.1:0",
             LoopbackUrlVerificationOnly = true,
+            LoopbackRepositoriesOnly = true,
             TimeProvider = clock,
             Output = TextWriter.Null,
         };
@@ -54,6 +55,23 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         await app.StartAsync();
         return new OspreyTestServer(app, options, clock, operatorKey);
     }
+
+    /// <summary>
+    /// Stops this server and starts another on the same data folder and database with changed
+    /// options (as an operator restarts with new configuration). This instance no longer owns the data.
+    /// </summary>
+    public async Task<OspreyTestServer> RestartAsync(Func<ServerOptions, ServerOptions> configure)
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        _handedOver = true;
+        var options = configure(Options);
+        var app = OspreyServer.Build(options, ExecLineEngine.Pipeline);
+        await app.StartAsync();
+        return new OspreyTestServer(app, options, Clock, OperatorKey);
+    }
+
+    private bool _handedOver;
 
     public OspreyDbContext Db() => App.Services.GetRequiredService<ServerRuntime>().CreateDb();
 
@@ -90,10 +108,10 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString()!;
     }
 
-    public async Task<JsonElement> RegisterAssetAsync(string key, string name, string kind = "third-party-project", string? verificationUrl = null)
+    public async Task<JsonElement> RegisterAssetAsync(string key, string name, string kind = "third-party-project", string? verificationUrl = null, string? repositoryUrl = null)
     {
         using var client = Client(key);
-        var response = await client.PostAsJsonAsync("/api/v1/assets", new { kind, name, verificationUrl });
+        var response = await client.PostAsJsonAsync("/api/v1/assets", new { kind, name, verificationUrl, repositoryUrl });
         await EnsureAsync(response, HttpStatusCode.Created);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
@@ -104,6 +122,22 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         var content = new ByteArrayContent(archive);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
         return await client.PostAsync($"/api/v1/scans?assetId={assetId}" + (label is null ? "" : "&label=" + Uri.EscapeDataString(label)), content);
+    }
+
+    /// <summary>Asks for a scan of a registered asset's repository (JSON body, no archive).</summary>
+    public async Task<HttpResponseMessage> SubmitRepositoryAsync(string key, object request)
+    {
+        using var client = Client(key);
+        return await client.PostAsJsonAsync("/api/v1/scans", request);
+    }
+
+    /// <summary>Submits a repository scan and waits; returns the finished scan.</summary>
+    public async Task<JsonElement> ScanRepositoryAsync(string key, object request)
+    {
+        var response = await SubmitRepositoryAsync(key, request);
+        await EnsureAsync(response, HttpStatusCode.Accepted);
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        return await WaitForScanAsync(key, id);
     }
 
     public async Task<JsonElement> WaitForScanAsync(string key, Guid scanId, TimeSpan? timeout = null)
@@ -138,6 +172,7 @@ internal sealed class OspreyTestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_handedOver) return;
         await App.StopAsync();
         await App.DisposeAsync();
         if (Options.Database is { } database) await TestDatabases.DropPostgresDatabaseAsync(database);

@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Osprey.Server.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AssetReferenceScans : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "SourceCommit",
+                table: "ScanJobs",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "SourceRef",
+                table: "ScanJobs",
+                type: "TEXT",
+                maxLength: 256,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "SourceCommit",
+                table: "ScanJobs");
+
+            migrationBuilder.DropColumn(
+                name: "SourceRef",
+                table: "ScanJobs");
+        }
+    }
+}
