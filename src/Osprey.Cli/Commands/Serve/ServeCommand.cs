@@ -13,6 +13,11 @@ internal sealed class ServeCommand(CliEnvironment environment, OspreyServices se
         options = options with { Url = settings.Url ?? options.Url, Workers = settings.Workers ?? options.Workers };
         try
         {
+            if (settings.OidcConfig is { } oidcConfig)
+            {
+                options = options with { Oidc = OidcConfigFile.Load(oidcConfig, Environment.GetEnvironmentVariable) };
+            }
+
             if (settings.CreateOperatorKey is { } name)
             {
                 var key = await OspreyServer.CreateOperatorKeyAsync(options, name, cancellationToken).ConfigureAwait(false);

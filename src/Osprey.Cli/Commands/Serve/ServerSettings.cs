@@ -44,6 +44,11 @@ public sealed class ServeSettings : ServerSettings
     [Description("Create an operator key with this name, print it once, and exit.")]
     public string? CreateOperatorKey { get; init; }
 
+    /// <summary>A JSON file with the dashboard's OpenID Connect sign-in settings.</summary>
+    [CommandOption("--oidc-config <FILE>")]
+    [Description("JSON file with the dashboard's OpenID Connect sign-in settings (authority, clientId, mappings; see docs/server.md). The client secret may come from OSPREY_OIDC_CLIENT_SECRET.")]
+    public string? OidcConfig { get; init; }
+
     /// <inheritdoc />
     public override ValidationResult Validate()
     {
