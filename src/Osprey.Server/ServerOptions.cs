@@ -82,6 +82,14 @@ public sealed record ServerOptions
     /// <value>False.</value>
     public bool LoopbackUrlVerificationOnly { get; init; }
 
+    /// <summary>Coordinated disclosure: timeline policy, scheduler interval, advisory publisher.</summary>
+    /// <value>The defaults of <see cref="DisclosureOptions"/>.</value>
+    public DisclosureOptions Disclosure { get; init; } = new();
+
+    /// <summary>Abuse detection: monitor interval, windows, action bands, throttle rate.</summary>
+    /// <value>The defaults of <see cref="AbuseMonitoringOptions"/>.</value>
+    public AbuseMonitoringOptions Abuse { get; init; } = new();
+
     /// <summary>The clock; tests inject a fake one.</summary>
     /// <value><see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
@@ -103,6 +111,16 @@ public sealed record ServerOptions
         if (DefaultScansPerDay < 0 || DefaultConcurrentScans < 0 || DefaultRequestsPerMinute < 1 || DefaultMaxArchiveBytes < 1)
             problems.Add("Default quotas must be non-negative, with at least one request per minute and one archive byte.");
         if (MaxExtractedBytes < 1 || MaxArchiveFiles < 1 || MaxJsonBodyBytes < 1) problems.Add("Archive and body limits must be positive.");
+        problems.AddRange(Abuse.Validate());
+        try
+        {
+            Disclosure.ToPolicy().Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(ex.Message);
+        }
+
         return problems;
     }
 }

@@ -38,6 +38,7 @@ internal static class ServerComposition
         services.AddSingleton<UsagePurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<UsagePurgeService>());
         services.AddHostedService<ScanWorkerService>();
+        DisclosureAndAbuseServices.Add(services, runtime);
 
         services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API key or dashboard session", o => o.ForwardDefaultSelector = http =>
@@ -83,6 +84,7 @@ internal static class ServerComposition
         });
         app.UseAuthentication();
         app.UseMiddleware<UsageMiddleware>();
+        DisclosureAndAbuseServices.UseRestrictions(app);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -98,5 +100,6 @@ internal static class ServerComposition
         UsageEndpoints.Map(api);
         AuditEndpoints.Map(api);
         DashboardEndpoints.Map(app);
+        DisclosureAndAbuseServices.Map(api, app);
     }
 }
