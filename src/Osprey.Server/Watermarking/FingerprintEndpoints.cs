@@ -17,7 +17,7 @@ internal static class FingerprintEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var op = api.MapGroup("/operator/fingerprint").RequireAuthorization(AccessPolicies.Operator);
-        op.MapPost("/identify", IdentifyAsync).Produces<FingerprintMatch>().WithSummary("The organisation whose output fingerprint the text/plain body carries, if any.");
+        op.MapPost("/identify", IdentifyAsync).Produces<FingerprintMatchView>().WithSummary("The organisation whose output fingerprint the text/plain body carries, if any.");
         op.MapGet("/keys", KeysAsync).WithSummary("Every organisation's fingerprint key, as the key list of 'osprey fingerprint identify --keys'.");
     }
 
@@ -35,7 +35,7 @@ internal static class FingerprintEndpoints
         {
             Details = new Dictionary<string, string> { ["attributed"] = match.Confident ? match.OrgId ?? "" : "", ["explanation"] = match.Explanation },
         });
-        return TypedResults.Ok(match);
+        return TypedResults.Ok(FingerprintMatchView.Of(match));
     }
 
     private static async Task<IResult> KeysAsync(HttpContext http, ServerRuntime rt, OrganisationFingerprints fingerprints, AuditLog audit)
@@ -46,4 +46,14 @@ internal static class FingerprintEndpoints
         await audit.AppendAsync(new AuditEvent(AuditKinds.FingerprintIdentified, caller.KeyId, null, "key-list-exported", ClientIdentity.Of(http).Address));
         return TypedResults.Text(fingerprints.KeyList(orgs), "text/plain");
     }
+}
+
+/// <summary>
+/// A match as the API returns it. JSON has no infinity: an intact zero-width tag (an exact match,
+/// z = ∞) is reported as <c>exact: true</c> with no z-score.
+/// </summary>
+internal sealed record FingerprintMatchView(string? OrgId, bool Confident, bool Exact, double? ZScore, int Slots, int Matches, int ZeroWidthTags, string Explanation)
+{
+    public static FingerprintMatchView Of(FingerprintMatch m) =>
+        new(m.OrgId, m.Confident, double.IsPositiveInfinity(m.Score), double.IsFinite(m.Score) ? Math.Round(m.Score, 2) : null, m.Slots, m.Matches, m.ZeroWidthTags, m.Explanation);
 }
