@@ -10,9 +10,8 @@ namespace Osprey.Server.Scans;
 /// Stores a finished job in one transaction: the findings with their tracking state against the
 /// previous successful scan of the same asset (new, still present, fixed), the job's result, the
 /// released concurrency slot and the deleted archive. Either all of it is committed or none.
-/// Afterwards, findings in a third-party asset open disclosure cases.
 /// </summary>
-internal sealed class FindingStore(ServerRuntime runtime, Disclosure.DisclosureIntake disclosure)
+internal sealed class FindingStore(ServerRuntime runtime)
 {
     public async Task CompleteAsync(ClaimedScan scan, ScanOutcome outcome, CancellationToken cancellationToken)
     {
@@ -40,7 +39,6 @@ internal sealed class FindingStore(ServerRuntime runtime, Disclosure.DisclosureI
         await db.Organisations.Where(o => o.Id == job.OrganisationId && o.ActiveScans > 0)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.ActiveScans, o => o.ActiveScans - 1), cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        if (outcome.FailureReason is null) await disclosure.OpenCasesAsync(job, scan.Asset, outcome.Findings, cancellationToken);
     }
 
     private static async Task AddFindingsAsync(OspreyDbContext db, ScanJobEntity job, AssetEntity? asset, IReadOnlyList<Finding> findings, DateTimeOffset now, CancellationToken cancellationToken)
