@@ -9,7 +9,8 @@ namespace Osprey.Server.Abuse;
 
 /// <summary>
 /// The usage log as the signals see it: every authenticated request of an organisation's key
-/// (operators left out) from the usage records, categorised by its endpoint, and every accepted
+/// (operators left out; the worker's scan records too, a submission is counted once) from the usage
+/// records, categorised by its endpoint, and every accepted
 /// submission with its sketch from the submission features. A submission whose archive is not the
 /// asset it names carries no asset id, so the scope signal judges it by its paths alone.
 /// </summary>
@@ -20,7 +21,7 @@ internal sealed class DbUsageRecordSource(ServerRuntime runtime) : IUsageRecordS
         await using var db = runtime.CreateDb();
         var operators = await db.Organisations.AsNoTracking().Where(o => o.IsOperator).Select(o => (Guid?)o.Id).ToListAsync(cancellationToken);
         var requests = await db.UsageRecords.AsNoTracking()
-            .Where(u => u.At >= from && u.At < to && u.KeyId != null && u.OrganisationId != null && !operators.Contains(u.OrganisationId))
+            .Where(u => u.At >= from && u.At < to && u.Kind == "request" && u.KeyId != null && u.OrganisationId != null && !operators.Contains(u.OrganisationId))
             .Select(u => new { u.At, u.KeyId, u.OrganisationId, u.Method, u.Endpoint, u.StatusCode, u.RequestBytes, u.ResponseBytes, u.ClientAddress, u.ClientFingerprint })
             .ToListAsync(cancellationToken);
         var submissions = await db.SubmissionFeatures.AsNoTracking().Where(s => s.At >= from && s.At < to).ToListAsync(cancellationToken);
@@ -31,7 +32,7 @@ internal sealed class DbUsageRecordSource(ServerRuntime runtime) : IUsageRecordS
             events.Add(new UsageEvent
             {
                 At = u.At, KeyId = u.KeyId!.Value.ToString(), OrgId = u.OrganisationId!.Value.ToString(), Category = category,
-                RequestBytes = u.RequestBytes, ResponseBytes = u.ResponseBytes, ClientAddress = Address(u.ClientAddress), ClientFingerprint = u.ClientFingerprint ?? "",
+                RequestBytes = u.RequestBytes, ResponseBytes = u.ResponseBytes, ClientAddress = Address(u.ClientAddress, u.KeyId.Value), ClientFingerprint = u.ClientFingerprint ?? "",
             });
         }
 
@@ -40,7 +41,7 @@ internal sealed class DbUsageRecordSource(ServerRuntime runtime) : IUsageRecordS
             events.Add(new UsageEvent
             {
                 At = s.At, KeyId = s.KeyId.ToString(), OrgId = s.OrganisationId.ToString(), Category = UsageCategory.ScanSubmit,
-                ClientAddress = Address(s.ClientAddress), ClientFingerprint = s.ClientFingerprint ?? "",
+                ClientAddress = Address(s.ClientAddress, s.KeyId), ClientFingerprint = s.ClientFingerprint ?? "",
                 Submission = new SubmissionSketch(JsonSerializer.Deserialize<ImmutableArray<string>>(s.PathsJson), s.TextSample, s.InScope ? s.AssetId?.ToString() : null),
             });
         }
@@ -75,5 +76,20 @@ internal sealed class DbUsageRecordSource(ServerRuntime runtime) : IUsageRecordS
         return UsageCategory.FindingRead;
     }
 
-    private static IPAddress Address(string? text) => text is not null && IPAddress.TryParse(text, out var a) ? a : IPAddress.None;
+    /// <summary>
+    /// The client address; a record without one (a submission made outside an HTTP request) gets a
+    /// placeholder of its own key in the documentation range 2001:db8::/32, so that unknown
+    /// addresses never make different keys look like one network.
+    /// </summary>
+    private static IPAddress Address(string? text, Guid keyId)
+    {
+        if (text is not null && IPAddress.TryParse(text, out var address)) return address;
+        var bytes = new byte[16];
+        bytes[0] = 0x20;
+        bytes[1] = 0x01;
+        bytes[2] = 0x0d;
+        bytes[3] = 0xb8;
+        keyId.ToByteArray().AsSpan(0, 12).CopyTo(bytes.AsSpan(4));
+        return new IPAddress(bytes);
+    }
 }

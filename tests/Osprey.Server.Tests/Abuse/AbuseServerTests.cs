@@ -26,6 +26,7 @@ public sealed class AbuseServerTests
         Assert.StartsWith("only 0 of 2 paths seen", features[2].ScopeReason);
         Assert.Contains("EXEC(", features[0].TextSample);
         Assert.Equal("[\"other/a1.cs\",\"other/b1.cs\"]", features[2].PathsJson);
+        Assert.All(features, f => Assert.Equal("127.0.0.1", f.ClientAddress));
     }
 
     [Theory]
