@@ -22,6 +22,7 @@ internal sealed partial class AbuseMonitorService(AbuseMonitor monitor, ServerRu
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (runtime.Options.Abuse.Interval is not { } interval) return;
+        await Task.Yield(); // never hold up the host's start with the first run
         using var timer = new PeriodicTimer(interval, runtime.Time);
         do
         {

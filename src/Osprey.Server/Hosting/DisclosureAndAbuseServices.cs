@@ -28,7 +28,7 @@ internal static class DisclosureAndAbuseServices
             runtime.Options.Disclosure.ToPolicy(), runtime.Time, sp.GetRequiredService<ILogger<DisclosureRunner>>()));
         if (runtime.Options.Disclosure.RunInterval is { } every)
         {
-            services.AddHostedService(sp => new DisclosureBackgroundService(sp.GetRequiredService<DisclosureRunner>(), runtime.Time, every));
+            services.AddHostedService(sp => new DisclosureBackgroundService(sp.GetRequiredService<DisclosureRunner>(), runtime.Time, every, sp.GetRequiredService<ILogger<DisclosureBackgroundService>>()));
         }
 
         services.AddSingleton<DbUsageRecordSource>();

@@ -32,7 +32,7 @@ public sealed class TenantIsolationTests
         var aAnalyst = await server.CreateKeyAsync(aAdmin, "analyst", exploitCleared: true);
         var aViewer = await server.CreateKeyAsync(aAdmin, "viewer");
         var before = await SnapshotAsync(server, bOrg);
-        var ids = new Dictionary<string, Guid> { ["organisationId"] = bOrg, ["keyId"] = bKeyId, ["assetId"] = bAssetId, ["scanId"] = bScanId, ["findingId"] = bFinding };
+        var ids = new Dictionary<string, Guid> { ["organisationId"] = bOrg, ["keyId"] = bKeyId, ["assetId"] = bAssetId, ["scanId"] = bScanId, ["findingId"] = bFinding, ["caseId"] = Guid.NewGuid(), ["messageId"] = Guid.NewGuid() };
         string[] secrets = [bOrg.ToString(), bKeyId.ToString(), bAssetId.ToString(), bScanId.ToString(), bFinding.ToString(), "Bravo", "bravo-secret-project", bToken, bViewer[..14]];
 
         var endpoints = EndpointCatalog.ApiEndpoints(server);
