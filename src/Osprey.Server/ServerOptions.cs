@@ -106,6 +106,14 @@ public sealed record ServerOptions
     /// <value>Null.</value>
     public OidcSignInOptions? Oidc { get; init; }
 
+    /// <summary>Coordinated disclosure: timeline policy, scheduler interval, advisory publisher.</summary>
+    /// <value>The defaults of <see cref="DisclosureOptions"/>.</value>
+    public DisclosureOptions Disclosure { get; init; } = new();
+
+    /// <summary>Abuse detection: monitor interval, windows, action bands, throttle rate.</summary>
+    /// <value>The defaults of <see cref="AbuseMonitoringOptions"/>.</value>
+    public AbuseMonitoringOptions Abuse { get; init; } = new();
+
     /// <summary>The clock; tests inject a fake one.</summary>
     /// <value><see cref="TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
@@ -130,6 +138,16 @@ public sealed record ServerOptions
         if (RepositoryFetchTimeout <= TimeSpan.Zero || MaxRepositoryBytes < 1) problems.Add("The repository fetch timeout and size limit must be positive.");
         if (string.IsNullOrWhiteSpace(GitExecutable)) problems.Add("A git executable is required.");
         if (Oidc is not null) problems.AddRange(Oidc.Validate());
+        problems.AddRange(Abuse.Validate());
+        try
+        {
+            Disclosure.ToPolicy().Validate();
+        }
+        catch (ArgumentException ex)
+        {
+            problems.Add(ex.Message);
+        }
+
         return problems;
     }
 }

@@ -13,9 +13,10 @@ internal static class BenchCommands
           throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--work <dir>] [--out <dir>]
           samples     --path <samples folder> [--out <dir>]
           server-load --sample <folder> [--clients 64] [--seconds 60] [--postgres <connection>] [--out <dir>]
+          abuse-sim   [--seed 1] [--history-days 14] [--fingerprint-trials 200] [--repo .] [--skip-traffic] [--out <dir>]
         """;
 
-    private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs" };
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs", "skip-traffic" };
 
     /// <summary>Parses <paramref name="args"/> and runs the benchmark; returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
@@ -28,6 +29,7 @@ internal static class BenchCommands
             "samples" => SamplesCommand.Options,
             "throughput" => ThroughputCommand.Options,
             "server-load" => ServerLoadCommand.Options,
+            "abuse-sim" => AbuseSimCommand.Options,
             Throughput.ThroughputChild.Command => ThroughputCommand.ChildOptions,
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
@@ -43,6 +45,7 @@ internal static class BenchCommands
             "samples" => SamplesCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "throughput" => ThroughputCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "server-load" => ServerLoadCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "abuse-sim" => AbuseSimCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             Throughput.ThroughputChild.Command => Throughput.ThroughputChild.RunAsync(parsed.Required("mode"), parsed.Required("path"), stdout, cancellationToken),
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };

@@ -33,4 +33,15 @@ internal static class AuditKinds
     public const string FindingsExported = "findings.exported";
     public const string AuditCheckpointExported = "audit.checkpoints-exported";
     public const string UsageRead = "usage.read";
+    public const string DisclosureOpened = "disclosure.opened";
+    public const string DisclosureSignedOff = "disclosure.signed-off";
+    public const string DisclosureStatusChanged = "disclosure.status-changed";
+    public const string DisclosureEventRecorded = "disclosure.event-recorded";
+    public const string DisclosureActionTaken = "disclosure.action";
+    public const string DisclosureExported = "disclosure.exported";
+    public const string DisclosureOutboxDelivered = "disclosure.outbox-delivered";
+    public const string AbuseAction = "abuse.action";
+    public const string AbuseDecision = "abuse.decision";
+    public const string AbuseRefused = "abuse.refused";
+    public const string FingerprintIdentified = "fingerprint.identified";
 }

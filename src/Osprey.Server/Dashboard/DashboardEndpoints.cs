@@ -37,7 +37,7 @@ internal static class DashboardEndpoints
     {
         var caller = Caller.From(http.User);
         var links = caller?.Role == ApiKeyRole.Operator
-            ? "<a href=\"/dashboard/operator\">Vetting</a><a href=\"/dashboard/operator/usage\">Usage</a><a href=\"/dashboard/operator/audit\">Audit</a>"
+            ? "<a href=\"/dashboard/operator\">Vetting</a><a href=\"/dashboard/operator/usage\">Usage</a><a href=\"/dashboard/operator/audit\">Audit</a><a href=\"/dashboard/operator/disclosure\">Disclosure</a><a href=\"/dashboard/operator/abuse\">Abuse review</a>"
             : "<a href=\"/dashboard\">Scans</a>";
         return links + $"<span class=\"muted\">{E(http.User.Identity?.Name)}</span><form class=\"inline\" method=\"post\" action=\"/dashboard/logout\">{Csrf(antiforgery.GetAndStoreTokens(http))}<button>Sign out</button></form>";
     }

@@ -40,6 +40,7 @@ internal static class ServerComposition
         services.AddSingleton<UsagePurgeService>();
         services.AddHostedService(sp => sp.GetRequiredService<UsagePurgeService>());
         services.AddHostedService<ScanWorkerService>();
+        DisclosureAndAbuseServices.Add(services, runtime);
 
         var authentication = services.AddAuthentication(SelectorScheme)
             .AddPolicyScheme(SelectorScheme, "API key or dashboard session", o => o.ForwardDefaultSelector = http =>
@@ -86,6 +87,7 @@ internal static class ServerComposition
         });
         app.UseAuthentication();
         app.UseMiddleware<UsageMiddleware>();
+        DisclosureAndAbuseServices.UseRestrictions(app);
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -101,5 +103,6 @@ internal static class ServerComposition
         UsageEndpoints.Map(api);
         AuditEndpoints.Map(api);
         DashboardEndpoints.Map(app);
+        DisclosureAndAbuseServices.Map(api, app);
     }
 }

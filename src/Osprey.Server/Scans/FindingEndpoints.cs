@@ -7,10 +7,11 @@ using Osprey.Server.Audit;
 using Osprey.Server.Hosting;
 using Osprey.Server.Storage;
 using Osprey.Server.Usage;
+using Osprey.Server.Watermarking;
 
 namespace Osprey.Server.Scans;
 
-/// <summary>Reading one finding (audited) and exporting an asset's current findings (audited).</summary>
+/// <summary>Reading one finding (audited) and exporting an asset's current findings (audited); the prose carries the reading organisation's output fingerprint.</summary>
 internal static class FindingEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
@@ -34,7 +35,7 @@ internal static class FindingEndpoints
         await using var db = rt.CreateDb();
         var finding = await db.Findings.AsNoTracking().FirstOrDefaultAsync(f => f.Id == findingId && f.OrganisationId == caller.OrganisationId, cancellationToken);
         if (finding is null) return (null, ApiProblem.NotFound("finding"));
-        var detail = FindingDetail.Of(finding, caller.ExploitCleared);
+        var detail = new OrganisationFingerprints(rt).Mark(caller.OrganisationId, FindingDetail.Of(finding, caller.ExploitCleared));
         var proofShown = detail.Proof is { Redacted: false };
         await audit.AppendAsync(new AuditEvent(proofShown ? AuditKinds.ProofRead : AuditKinds.FindingRead, caller.KeyId, caller.OrganisationId, finding.Id.ToString(), client)
         {
@@ -56,6 +57,7 @@ internal static class FindingEndpoints
         {
             Details = new Dictionary<string, string> { ["findings"] = findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["proofs"] = caller.ExploitCleared ? "shown" : "redacted" },
         });
-        return TypedResults.Ok(findings.Select(f => FindingDetail.Of(f, caller.ExploitCleared)).ToArray());
+        var fingerprints = new OrganisationFingerprints(rt);
+        return TypedResults.Ok(findings.Select(f => fingerprints.Mark(caller.OrganisationId, FindingDetail.Of(f, caller.ExploitCleared))).ToArray());
     }
 }

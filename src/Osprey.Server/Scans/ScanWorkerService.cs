@@ -8,8 +8,9 @@ using Osprey.Server.Usage;
 
 namespace Osprey.Server.Scans;
 
-/// <summary>Runs <see cref="ServerOptions.Workers"/> loops that claim jobs from the queue and run them.</summary>
-internal sealed partial class ScanWorkerService(ServerRuntime runtime, IScanQueue queue, IScanWorker worker, AuditLog audit, UsageRecorder usage, ILogger<ScanWorkerService> logger)
+/// <summary>Runs <see cref="ServerOptions.Workers"/> loops that claim jobs from the queue and run them, then hand third-party findings to disclosure intake.</summary>
+internal sealed partial class ScanWorkerService(ServerRuntime runtime, IScanQueue queue, IScanWorker worker, AuditLog audit, UsageRecorder usage,
+    Disclosure.DisclosureIntake disclosure, ILogger<ScanWorkerService> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -52,6 +53,8 @@ internal sealed partial class ScanWorkerService(ServerRuntime runtime, IScanQueu
                 {
                     Details = new Dictionary<string, string> { ["outcome"] = outcome.FailureReason ?? "succeeded", ["findings"] = outcome.Findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture) },
                 }, CancellationToken.None);
+                // Findings in a third-party asset open disclosure cases; a case missed by a crash here is opened by the asset's next scan.
+                if (outcome.FailureReason is null) await disclosure.OpenCasesAsync(scan.Job, scan.Asset, outcome.Findings, CancellationToken.None);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -20,6 +20,13 @@ internal abstract class OspreyDbContext(DbContextOptions options) : DbContext(op
     public DbSet<AuditRecordEntity> AuditRecords => Set<AuditRecordEntity>();
     public DbSet<AuditCheckpointEntity> AuditCheckpoints => Set<AuditCheckpointEntity>();
     public DbSet<UsageRecordEntity> UsageRecords => Set<UsageRecordEntity>();
+    public DbSet<DisclosureCaseEntity> DisclosureCases => Set<DisclosureCaseEntity>();
+    public DbSet<DisclosureRevisionEntity> DisclosureRevisions => Set<DisclosureRevisionEntity>();
+    public DbSet<DisclosureEventEntity> DisclosureEvents => Set<DisclosureEventEntity>();
+    public DbSet<DisclosureOutboxEntity> DisclosureOutbox => Set<DisclosureOutboxEntity>();
+    public DbSet<SubmissionFeatureEntity> SubmissionFeatures => Set<SubmissionFeatureEntity>();
+    public DbSet<AbuseAssessmentEntity> AbuseAssessments => Set<AbuseAssessmentEntity>();
+    public DbSet<AbuseCaseEntity> AbuseCases => Set<AbuseCaseEntity>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -83,6 +90,7 @@ internal abstract class OspreyDbContext(DbContextOptions options) : DbContext(op
             e.HasIndex(u => new { u.OrganisationId, u.At });
             e.HasIndex(u => new { u.KeyId, u.At });
         });
+        DisclosureAndAbuseModel.Configure(modelBuilder);
     }
 
     private sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(

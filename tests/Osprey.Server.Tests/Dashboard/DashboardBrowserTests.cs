@@ -61,7 +61,7 @@ public sealed class DashboardBrowserTests
         await page.ClickAsync("#findings a");
         await page.WaitForSelectorAsync("#trace");
 
-        Assert.Contains("reaches EXEC(", await page.InnerTextAsync("#trace"), StringComparison.Ordinal);
+        Assert.Contains("EXEC( called with input", await page.InnerTextAsync("#trace"), StringComparison.Ordinal);
         Assert.Contains("EXEC(<b>x</b>);", await page.InnerTextAsync("#trace"), StringComparison.Ordinal);
         Assert.Contains("requires the exploit-cleared grant", await page.InnerTextAsync("#payload"), StringComparison.Ordinal);
         Assert.DoesNotContain("DROP TABLE", await page.ContentAsync(), StringComparison.Ordinal);

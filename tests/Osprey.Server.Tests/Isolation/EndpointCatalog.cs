@@ -13,8 +13,8 @@ internal static class EndpointCatalog
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (m, e.RoutePattern.RawText!.TrimEnd('/'))))
             .OrderBy(e => e.Item2).ThenBy(e => e.m).ToList();
 
-    /// <summary>Replaces <c>{name:constraint}</c> parameters with the given ids.</summary>
+    /// <summary>Replaces <c>{name:constraint}</c> parameters with the given ids (a <c>:long</c> parameter with 1).</summary>
     public static string Fill(string pattern, IReadOnlyDictionary<string, Guid> ids) =>
         System.Text.RegularExpressions.Regex.Replace(pattern, "\\{(\\w+)(:[^}]*)?\\}", m =>
-            ids.TryGetValue(m.Groups[1].Value, out var id) ? id.ToString() : throw new Xunit.Sdk.XunitException($"no id for route parameter '{m.Groups[1].Value}' in {pattern}: add it to the test"));
+            m.Groups[2].Value == ":long" ? "1" : ids.TryGetValue(m.Groups[1].Value, out var id) ? id.ToString() : throw new Xunit.Sdk.XunitException($"no id for route parameter '{m.Groups[1].Value}' in {pattern}: add it to the test"));
 }

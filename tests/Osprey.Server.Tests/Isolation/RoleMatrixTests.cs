@@ -45,6 +45,24 @@ public sealed class RoleMatrixTests
         ["GET /api/v1/operator/audit/proofs/inclusion"] = "operator",
         ["GET /api/v1/operator/audit/proofs/consistency"] = "operator",
         ["POST /api/v1/operator/audit/verification"] = "operator",
+        ["GET /api/v1/operator/disclosure/cases"] = "operator",
+        ["GET /api/v1/operator/disclosure/cases/{caseId}"] = "operator",
+        ["POST /api/v1/operator/disclosure/cases/{caseId}/sign-off"] = "operator",
+        ["POST /api/v1/operator/disclosure/cases/{caseId}/status"] = "operator",
+        ["POST /api/v1/operator/disclosure/cases/{caseId}/events"] = "operator",
+        ["GET /api/v1/operator/disclosure/cases/{caseId}/csaf"] = "operator",
+        ["GET /api/v1/operator/disclosure/cases/{caseId}/osv"] = "operator",
+        ["GET /api/v1/operator/disclosure/bundle"] = "operator",
+        ["GET /api/v1/operator/disclosure/outbox"] = "operator",
+        ["GET /api/v1/operator/disclosure/outbox/{messageId:long}"] = "operator",
+        ["POST /api/v1/operator/disclosure/outbox/{messageId:long}/delivered"] = "operator",
+        ["GET /api/v1/disclosure/cases"] = Org,
+        ["GET /api/v1/operator/abuse/status"] = "operator",
+        ["GET /api/v1/operator/abuse/assessments"] = "operator",
+        ["GET /api/v1/operator/abuse/cases"] = "operator",
+        ["POST /api/v1/operator/abuse/cases/{caseId:guid}/decision"] = "operator",
+        ["POST /api/v1/operator/fingerprint/identify"] = "operator",
+        ["GET /api/v1/operator/fingerprint/keys"] = "operator",
     };
 
     [Fact]
@@ -79,7 +97,7 @@ public sealed class RoleMatrixTests
                     victimId = (await server.Client(victim).GetFromJsonAsync<JsonElement>("/api/v1/keys/current")).GetProperty("id").GetGuid();
                 }
 
-                var ids = new Dictionary<string, Guid> { ["organisationId"] = role == "operator" ? otherOrg : org, ["keyId"] = victimId, ["assetId"] = asset, ["scanId"] = scan.GetProperty("id").GetGuid(), ["findingId"] = finding };
+                var ids = new Dictionary<string, Guid> { ["organisationId"] = role == "operator" ? otherOrg : org, ["keyId"] = victimId, ["assetId"] = asset, ["scanId"] = scan.GetProperty("id").GetGuid(), ["findingId"] = finding, ["caseId"] = Guid.NewGuid() };
                 var url = EndpointCatalog.Fill(pattern, ids) + (pattern.EndsWith("/scans", StringComparison.Ordinal) ? $"?assetId={asset}" : pattern.Contains("/proofs/", StringComparison.Ordinal) ? "?index=0&treeSize=1&first=1&second=1" : "");
                 using var request = new HttpRequestMessage(new HttpMethod(method), url) { Content = TenantIsolationTests.Body(method, pattern, "token") };
                 var response = await client.SendAsync(request);

@@ -32,7 +32,7 @@ public sealed class TenantIsolationTests
         var aAnalyst = await server.CreateKeyAsync(aAdmin, "analyst", exploitCleared: true);
         var aViewer = await server.CreateKeyAsync(aAdmin, "viewer");
         var before = await SnapshotAsync(server, bOrg);
-        var ids = new Dictionary<string, Guid> { ["organisationId"] = bOrg, ["keyId"] = bKeyId, ["assetId"] = bAssetId, ["scanId"] = bScanId, ["findingId"] = bFinding };
+        var ids = new Dictionary<string, Guid> { ["organisationId"] = bOrg, ["keyId"] = bKeyId, ["assetId"] = bAssetId, ["scanId"] = bScanId, ["findingId"] = bFinding, ["caseId"] = Guid.NewGuid() };
         string[] secrets = [bOrg.ToString(), bKeyId.ToString(), bAssetId.ToString(), bScanId.ToString(), bFinding.ToString(), "Bravo", "bravo-secret-project", bToken, bViewer[..14]];
 
         var endpoints = EndpointCatalog.ApiEndpoints(server);
@@ -81,7 +81,12 @@ public sealed class TenantIsolationTests
         ("POST", "/api/v1/keys/{keyId:guid}/revocation") => Json(new { reason = "x" }),
         ("POST", "/api/v1/assets") => Json(new { kind = "third-party-project", name = "a" }),
         ("POST", "/api/v1/assets/{assetId:guid}/verification") or ("POST", "/api/v1/scans") => Zip(token),
-        ("POST", "/api/v1/keys/{keyId:guid}/rotation") or ("POST", "/api/v1/operator/audit/checkpoints") or ("POST", "/api/v1/operator/audit/verification") => null,
+        ("POST", "/api/v1/operator/disclosure/cases/{caseId}/sign-off") => Json(new { reviewer = "x", note = "x", maintainerChannel = "x@x.test" }),
+        ("POST", "/api/v1/operator/disclosure/cases/{caseId}/status") => Json(new { status = "affected", actor = "x", summary = "x" }),
+        ("POST", "/api/v1/operator/disclosure/cases/{caseId}/events") => Json(new { kind = "maintainer-responded", actor = "x", note = "x" }),
+        ("POST", "/api/v1/operator/abuse/cases/{caseId:guid}/decision") => Json(new { decision = "approve", operatorName = "x", note = "x" }),
+        ("POST", "/api/v1/operator/fingerprint/identify") => new StringContent("leaked text", Encoding.UTF8, "text/plain"),
+        ("POST", "/api/v1/keys/{keyId:guid}/rotation") or ("POST", "/api/v1/operator/disclosure/outbox/{messageId:long}/delivered") or ("POST", "/api/v1/operator/audit/checkpoints") or ("POST", "/api/v1/operator/audit/verification") => null,
         ("GET", _) => null,
         _ => throw new Xunit.Sdk.XunitException($"no request body defined for {method} {pattern}: add one to the isolation test"),
     };

@@ -81,6 +81,21 @@ public sealed class RepositoryScanTests(RepositoryScanFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Scan_OfTheRegisteredRepository_IsRecordedInScopeForAbuseDetection()
+    {
+        var work = Git.Create("scoped");
+        Git.Commit(work, ("app.cs", TestArchives.Source("x")));
+        var asset = await fixture.AssetAsync(Git.Publish(work));
+
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset });
+
+        await using var db = Server.Db();
+        var id = scan.GetProperty("id").GetGuid();
+        var features = await db.SubmissionFeatures.SingleAsync(s => s.ScanId == id);
+        Assert.Equal((true, "fetched by the server from the asset's registered repository"), (features.InScope, features.ScopeReason));
+    }
+
+    [Fact]
     public async Task Scan_RepositoryAttributes_AreNotAppliedToTheFetchedTree()
     {
         var work = Git.Create("attributes");

@@ -7,6 +7,8 @@ namespace Osprey.Server.Tests.Support;
 
 /// <summary>
 /// A tiny discovery engine for server tests: a finding for every line containing <c>EXEC(</c>,
+/// (its prose is served with the reader's output fingerprint: the first word of each text carries
+/// an invisible tag and phrasings such as "reaches" may vary, so tests match the words after it),
 /// with a two-step trace (the first line mentioning <c>input</c> as source) and a confirmed proof. A file
 /// containing <c>SLOW_SCAN</c> makes it wait (unless <c>OSPREY_TEST_FAST=1</c>), so that a test can
 /// kill the server in the middle of a scan.
@@ -57,7 +59,7 @@ internal sealed class ExecLineEngine : IDiscoveryEngine
                     Trace =
                     [
                         new TraceStep { Location = source, Description = "input read", Kind = TraceStepKind.Source },
-                        new TraceStep { Location = sink, Description = "reaches EXEC(", Kind = TraceStepKind.Sink },
+                        new TraceStep { Location = sink, Description = "sink: EXEC( called with input", Kind = TraceStepKind.Sink },
                     ],
                     Verification = Verification.Confirmed(new Proof
                     {

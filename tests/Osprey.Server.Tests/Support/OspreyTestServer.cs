@@ -12,7 +12,8 @@ namespace Osprey.Server.Tests.Support;
 
 /// <summary>
 /// A real server on loopback (Kestrel on 127.0.0.1, a free port) with a real database in a fresh
-/// temporary data folder, the <see cref="ExecLineEngine"/> pipeline and a fake clock. Helpers
+/// temporary data folder, the <see cref="ExecLineEngine"/> pipeline, a fake clock and the abuse
+/// monitor off (tests that need it configure it). Helpers
 /// drive it through its HTTP API like a client would.
 /// </summary>
 internal sealed class OspreyTestServer : IAsyncDisposable
@@ -48,6 +49,9 @@ internal sealed class OspreyTestServer : IAsyncDisposable
             LoopbackRepositoriesOnly = true,
             TimeProvider = clock,
             Output = TextWriter.Null,
+            // Every test client shares 127.0.0.1, which the coordination signal would read as one
+            // operator behind many organisations: the abuse tests turn the monitor on themselves.
+            Abuse = new AbuseMonitoringOptions { Interval = null },
         };
         options = configure?.Invoke(options) ?? options;
         var operatorKey = await OspreyServer.CreateOperatorKeyAsync(options, "test operator");
