@@ -12,7 +12,12 @@ internal sealed class SinkKindSet
     /// <summary>The barrier kind that stands for every string-injection kind.</summary>
     public const string Injection = "injection";
 
-    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-arithmetic", "loop-bound"];
+    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound"];
+
+    // A number checked against an upper bound can no longer make a size, a loop or a sum too
+    // large; checked against a lower bound it can no longer make a difference too small.
+    private static readonly ImmutableHashSet<string> UpperBoundKinds = ["tainted-size", "loop-bound", "integer-overflow"];
+    private static readonly ImmutableHashSet<string> LowerBoundKinds = ["integer-underflow"];
 
     private readonly Dictionary<string, int> _bits = new(StringComparer.Ordinal);
 
@@ -25,7 +30,15 @@ internal sealed class SinkKindSet
         }
 
         InjectionMask = _bits.Where(p => !NumericKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
+        UpperBoundMask = _bits.Where(p => UpperBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
+        LowerBoundMask = _bits.Where(p => LowerBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
     }
+
+    /// <summary>The numeric kinds a value checked against an upper bound is safe for.</summary>
+    public ulong UpperBoundMask { get; }
+
+    /// <summary>The numeric kinds a value checked against a lower bound is safe for.</summary>
+    public ulong LowerBoundMask { get; }
 
     /// <summary>The mask of every string-injection kind.</summary>
     public ulong InjectionMask { get; }

@@ -87,7 +87,17 @@ internal sealed partial class TaintMethodAnalysis
         var (args, argOps) = EvalArguments(constructor, creation.Arguments, state);
         var allocated = TaintValue.OfAllocation(type);
         var site = new CallSite(constructor, null, allocated, args, argOps, creation);
-        var result = _session.Bodies.HasBody(constructor) ? ApplySummary(constructor, site, state) : LibraryCall(site, state, isConstructor: true);
+        if (!_session.Bodies.HasBody(constructor))
+        {
+            return TaintValue.Merge(LibraryCall(site, state, isConstructor: true).WithTypes([]), allocated).WithTypes([type]);
+        }
+
+        var result = ApplySummary(constructor, site, state);
+        if (_session.SummaryOf(constructor).OutValues.TryGetValue(-1, out var self))
+        {
+            allocated = UpdatedReceiver(allocated, self, site, creation.Syntax.GetLocation(), TaintSession.ShortName(constructor), state);
+        }
+
         return TaintValue.Merge(result.WithTypes([]), allocated).WithTypes([type]);
     }
 
