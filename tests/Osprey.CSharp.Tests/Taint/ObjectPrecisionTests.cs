@@ -109,4 +109,64 @@ public sealed class ObjectPrecisionTests
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/command-injection");
     }
+
+    [Fact]
+    public void ReadLine_FieldWrittenThroughCopiedReference_Diagnostic()
+    {
+        const string source = Usings + """
+            public sealed class Box { public string Value = ""; }
+            public static class Use
+            {
+                public static void Run()
+                {
+                    var first = new Box();
+                    var second = first;
+                    first.Value = Console.ReadLine()!; // source
+                    Process.Start(second.Value); // sink
+                }
+            }
+            """;
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/command-injection");
+    }
+
+    [Fact]
+    public void ReadLine_InterfaceWithoutImplementationKeepsArgument_Diagnostic()
+    {
+        const string source = Usings + """
+            public interface IItem { void SetName(string name); string GetName(); }
+            public static class Use
+            {
+                public static void Run(IItem item)
+                {
+                    item.SetName(Console.ReadLine()!); // source
+                    Process.Start(item.GetName()); // sink
+                }
+            }
+            """;
+
+        var finding = FindingAssert.Single(TaintRun.Library(source), source, "cs/command-injection");
+        Assert.Equal(Osprey.Core.Findings.Confidence.Medium, finding.Confidence);
+    }
+
+    [Fact]
+    public void ReadLine_ThreadStartRunsItsDelegate_Diagnostic()
+    {
+        const string source = Usings + """
+            public sealed class Worker
+            {
+                public void Consume(object input) { Process.Start((string)input); } // sink
+            }
+            public static class Use
+            {
+                public static void Run()
+                {
+                    var thread = new System.Threading.Thread(new Worker().Consume);
+                    thread.Start(Console.ReadLine()); // source
+                }
+            }
+            """;
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/command-injection");
+    }
 }

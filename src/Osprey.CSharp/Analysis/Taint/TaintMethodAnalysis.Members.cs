@@ -170,6 +170,7 @@ internal sealed partial class TaintMethodAnalysis
             case ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation:
                 var current = Eval(receiver, state);
                 Write(receiver, strong ? current.WithField(name, value) : current.WithFieldMerged(name, value), state, receiver);
+                WriteAliases(receiver, current, name, value, state);
                 break;
             case IFieldReferenceOperation field when field.Field.IsStatic:
                 var staticValue = ReadStatic(field.Field, state);
@@ -194,6 +195,37 @@ internal sealed partial class TaintMethodAnalysis
                 break;
             case IInstanceReferenceOperation:
                 break;
+        }
+    }
+
+    /// <summary>
+    /// After a write to a field of the object <paramref name="receiver"/> held (<paramref name="before"/>),
+    /// joins the value into the same field of the other variables that may hold the same object
+    /// (<c>var b = a; a.F = x;</c> makes <c>b.F</c> <c>x</c>). Never a strong update: one allocation
+    /// site stands for every object created there, so sharing a site does not prove identity.
+    /// </summary>
+    private static void WriteAliases(IOperation receiver, TaintValue before, string name, TaintValue value, TaintState state)
+    {
+        if (before.Sites.IsEmpty)
+        {
+            return;
+        }
+
+        object? self = receiver switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            _ => null,
+        };
+        foreach (var (entity, other) in state.Values.ToList())
+        {
+            if (entity is not (ILocalSymbol or IParameterSymbol) || Equals(entity, self) || !before.MayAlias(other))
+            {
+                continue;
+            }
+
+            state.Set(entity, other.WithFieldMerged(name, value));
         }
     }
 
