@@ -31,7 +31,19 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var upper = less == outcome;
-        SanitizeEntity(variable, upper ? _session.Catalog.Kinds.UpperBoundMask : _session.Catalog.Kinds.LowerBoundMask, state);
+        var kinds = _session.Catalog.Kinds;
+        if (Unwrap(variable) is IInvocationOperation { TargetMethod: { Name: "Abs", ContainingType.Name: "Math" } } abs && abs.Arguments.Length == 1)
+        {
+            // |x| <= bound bounds x on both sides.
+            if (upper)
+            {
+                SanitizeEntity(abs.Arguments[0].Value, kinds.UpperBoundMask | kinds.LowerBoundMask, state);
+            }
+
+            return;
+        }
+
+        SanitizeEntity(variable, upper ? kinds.UpperBoundMask : kinds.LowerBoundMask, state);
     }
 
     private bool IsBound(IOperation operation, TaintState state)

@@ -109,6 +109,11 @@ internal sealed partial class TaintMethodAnalysis
 
                 break;
             case IArrayElementReferenceOperation element:
+                foreach (var index in element.Indices)
+                {
+                    CheckIndex(Eval(index, state), index);
+                }
+
                 WriteInto(element.ArrayReference, TaintValue.Element, AppendStep(value, at.Syntax.GetLocation(), "stored in an array element"), state, strong: false);
                 break;
             case IDeclarationExpressionOperation declaration:
