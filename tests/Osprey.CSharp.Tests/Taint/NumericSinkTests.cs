@@ -70,4 +70,15 @@ public sealed class NumericSinkTests
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/tainted-size");
     }
+
+    [Fact]
+    public void ReadLine_SquaredWithinAbsoluteBound_NoDiagnostic()
+    {
+        var source = Program("        if (Math.Abs((long)data) <= (long)Math.Sqrt(int.MaxValue)) { Console.WriteLine(data * data); }");
+
+        var findings = TaintRun.Library(source);
+
+        FindingAssert.None(findings, "cs/integer-overflow");
+        FindingAssert.None(findings, "cs/integer-underflow");
+    }
 }

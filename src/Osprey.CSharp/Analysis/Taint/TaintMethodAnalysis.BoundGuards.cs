@@ -46,12 +46,22 @@ internal sealed partial class TaintMethodAnalysis
         SanitizeEntity(variable, upper ? kinds.UpperBoundMask : kinds.LowerBoundMask, state);
     }
 
-    private bool IsBound(IOperation operation, TaintState state)
-    {
-        var bound = Unwrap(operation)!;
-        return bound.ConstantValue.HasValue
-            || bound is IPropertyReferenceOperation { Property.Name: "Length" or "Count" or "LongLength" }
-            || (bound is IFieldReferenceOperation { Field.IsConst: true } or IFieldReferenceOperation { Field.IsStatic: true, Field.IsReadOnly: true })
-            || (bound is ILocalReferenceOperation local && !state.Get(local.Local).IsTainted);
-    }
+    /// <summary>
+    /// Whether <paramref name="operation"/> can serve as a bound: built only from constants, constant
+    /// and <c>static readonly</c> fields, <c>Length</c>/<c>Count</c>, static calls on those
+    /// (<c>(long)Math.Sqrt(int.MaxValue)</c>) and untainted variables.
+    /// </summary>
+    private static bool IsBound(IOperation operation, TaintState state) =>
+        Unwrap(operation) switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Length" or "Count" or "LongLength" } => true,
+            IPropertyReferenceOperation => false,
+            ILocalReferenceOperation local => !HasSource(state.Get(local.Local)),
+            IParameterReferenceOperation parameter => !HasSource(state.Get(parameter.Parameter)),
+            IFieldReferenceOperation field => field.Field.IsConst || (field.Field.IsStatic && field.Field.IsReadOnly),
+            IInvocationOperation invocation => invocation.TargetMethod.IsStatic && invocation.Arguments.All(a => IsBound(a.Value, state)),
+            var other => other!.ChildOperations.All(child => IsBound(child, state)),
+        };
+
+    private static bool HasSource(TaintValue value) => value.AllOrigins().Any(o => o.IsSource);
 }
