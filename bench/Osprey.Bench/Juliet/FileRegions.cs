@@ -2,8 +2,12 @@ using System.Collections.Immutable;
 
 namespace Osprey.Bench.Juliet;
 
-/// <summary>The bad and good regions of one file; the innermost region decides a line's kind.</summary>
-internal sealed record FileRegions(ImmutableArray<LineRegion> Regions)
+/// <summary>
+/// The bad and good regions of one file; the innermost region decides a line's kind.
+/// <paramref name="Defects"/> are the good methods that Juliet's generator made identical to the
+/// bad ones (see <see cref="JulietDefectDetector"/>).
+/// </summary>
+internal sealed record FileRegions(ImmutableArray<LineRegion> Regions, ImmutableArray<LineRegion> Defects = default)
 {
     /// <summary>A file without marked regions.</summary>
     public static FileRegions Empty { get; } = new([]);
@@ -25,4 +29,7 @@ internal sealed record FileRegions(ImmutableArray<LineRegion> Regions)
 
         return best?.Kind;
     }
+
+    /// <summary>Whether <paramref name="line"/> lies in good code that is a copy of the bad code.</summary>
+    public bool IsDefectAt(int line) => !Defects.IsDefault && Defects.Any(d => d.Contains(line));
 }

@@ -58,10 +58,10 @@ internal sealed class JulietBenchmark(JulietSettings settings, TextWriter progre
 
                 var run = await RunToolAsync(tool, folder, accepted, cancellationToken);
                 var verified = settings.Verify && tool == OspreyScanner.ToolName;
-                var tally = Record(results.Tools[tool], folder.Cwe, cases, scorer.Score(run.Findings, accepted), run, verified);
+                var tally = Record(results.Tools[tool], folder.Cwe, cases, scorer.Score(run.Findings, accepted), run, verified, scorer.DefectiveCases);
                 results.Tools[tool].Errors.AddRange(run.Errors.Select(e => $"CWE-{folder.Cwe}: {e}"));
                 await progress.WriteLineAsync(
-                    $"CWE-{folder.Cwe} {tool}: {tally.BadDetected}/{tally.Cases} bad detected, {tally.GoodFlagged} good flagged, {run.Seconds:0.0} s"
+                    $"CWE-{folder.Cwe} {tool}: {tally.BadDetected}/{tally.Cases} bad detected, {tally.GoodFlagged} good flagged ({tally.GoodFlaggedAdjusted} outside {tally.JulietDefects} defective cases), {run.Seconds:0.0} s"
                     + (run.CpuSeconds is { } cpu ? $" ({cpu:0.0} s CPU)" : "")
                     + (run.Skipped is { } why ? $" — not run: {why}" : "")
                     + (run.Errors.IsEmpty ? "" : $" — {run.Errors.Length} error(s): {run.Errors[0]}"));
@@ -73,16 +73,17 @@ internal sealed class JulietBenchmark(JulietSettings settings, TextWriter progre
         return results;
     }
 
-    /// <summary>Adds one CWE folder's outcomes to a tool's results.</summary>
-    public static CweTally Record(ToolResults results, int cwe, ImmutableArray<JulietCase> cases, IReadOnlyDictionary<string, CaseOutcome> outcomes, ToolRun run, bool verified)
+    /// <summary>Adds one CWE folder's outcomes to a tool's results; <paramref name="defectiveCases"/> also scores them defect-adjusted.</summary>
+    public static CweTally Record(ToolResults results, int cwe, ImmutableArray<JulietCase> cases, IReadOnlyDictionary<string, CaseOutcome> outcomes, ToolRun run, bool verified, IReadOnlySet<string>? defectiveCases = null)
     {
         var tally = new CweTally { Seconds = run.Seconds, CpuSeconds = run.CpuSeconds, Skipped = run.Skipped };
         foreach (var @case in cases)
         {
             var outcome = outcomes.GetValueOrDefault(@case.Name) ?? CaseOutcome.None;
-            tally.Add(outcome, verified);
-            Bucket(results.Variants!, @case.Variant).Add(outcome, verified);
-            Bucket(results.Sources!, @case.Source).Add(outcome, verified);
+            bool? defective = defectiveCases?.Contains(@case.Name);
+            tally.Add(outcome, verified, defective);
+            Bucket(results.Variants!, @case.Variant).Add(outcome, verified, defective);
+            Bucket(results.Sources!, @case.Source).Add(outcome, verified, defective);
         }
 
         results.Cwe[cwe.ToString(System.Globalization.CultureInfo.InvariantCulture)] = tally;

@@ -14,9 +14,14 @@ namespace Osprey.Bench.Juliet;
 internal static class JulietRegionExtractor
 {
     /// <summary>Parses <paramref name="text"/> (neither OMIT symbol defined, as when Juliet is built whole) and returns its regions.</summary>
-    public static FileRegions Extract(string text)
+    public static FileRegions Extract(string text) => Extract(Parse(text));
+
+    /// <summary>Parses a Juliet file as the whole suite is built: neither OMIT symbol defined.</summary>
+    public static SyntaxTree Parse(string text) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest));
+
+    /// <summary>The regions of a parsed file.</summary>
+    public static FileRegions Extract(SyntaxTree tree)
     {
-        var tree = CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest));
         var root = tree.GetRoot();
         var regions = ImmutableArray.CreateBuilder<LineRegion>();
         AddDirectiveRegions(root, regions);

@@ -17,6 +17,12 @@ internal static class MarkdownTables
         text.AppendLine($"# {results.Benchmark} — {results.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
         text.AppendLine();
         text.AppendLine($"Suite: `{results.Suite}`. Each cell: bad cases detected / cases (recall) · good cases flagged (/ good cases, where they differ) · seconds.");
+        if (results.Tools.Values.Any(t => t.Cwe.Values.Any(c => c.JulietDefects is > 0)))
+        {
+            text.AppendLine();
+            text.AppendLine("Good cases flagged are strict; \"(adjusted n; d defective)\" gives the count with Juliet's generator defects taken out, where d cases have G2B code that is a token-for-token copy of their bad code (same attacker source, same sink), so a finding there is a true positive.");
+        }
+
         text.AppendLine();
         text.Append(Summary(results, groupLabel, t => t.Cwe));
         if (results.Tools.Values.Any(t => t.Concepts is { Count: > 0 }))
@@ -88,11 +94,13 @@ internal static class MarkdownTables
     public static string Breakdown(string label, IReadOnlyDictionary<string, Tally> tallies)
     {
         var text = new StringBuilder();
-        text.AppendLine($"| {label} | cases | bad detected | recall | good flagged |");
-        text.AppendLine("|---|---:|---:|---:|---:|");
+        var adjusted = tallies.Values.Any(t => t.JulietDefects is not null);
+        text.AppendLine($"| {label} | cases | bad detected | recall | good flagged |" + (adjusted ? " juliet defects | good flagged, defect-adjusted |" : ""));
+        text.AppendLine("|---|---:|---:|---:|---:|" + (adjusted ? "---:|---:|" : ""));
         foreach (var (key, tally) in tallies)
         {
-            text.AppendLine($"| {key} | {tally.Cases} | {tally.BadDetected} | {Percent(tally.Recall)} | {tally.GoodFlagged} |");
+            text.AppendLine($"| {key} | {tally.Cases} | {tally.BadDetected} | {Percent(tally.Recall)} | {tally.GoodFlagged} |"
+                + (adjusted ? $" {tally.JulietDefects ?? 0} | {tally.GoodFlaggedAdjusted ?? tally.GoodFlagged} |" : ""));
         }
 
         return text.ToString();
@@ -107,6 +115,11 @@ internal static class MarkdownTables
 
         var confirmed = tally.BadConfirmed is { } b ? $" · confirmed {b}/{tally.GoodConfirmed ?? 0}" : "";
         var good = tally.GoodCases is { } goodCases ? $"{tally.GoodFlagged}/{goodCases}" : $"{tally.GoodFlagged}";
+        if (tally.JulietDefects is { } defects && defects > 0)
+        {
+            good += $" (adjusted {tally.GoodFlaggedAdjusted ?? 0}; {defects} defective)";
+        }
+
         var seconds = tally.Skipped is not null ? " · not run"
             : tally.Seconds <= 0 ? ""
             : tally.CpuSeconds is { } cpu ? string.Create(CultureInfo.InvariantCulture, $" · {tally.Seconds:0.#} s ({cpu:0.#} s CPU)")

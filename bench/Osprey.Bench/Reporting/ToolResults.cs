@@ -35,6 +35,12 @@ internal sealed class ToolResults
             total.Cases += tally.Cases;
             total.BadDetected += tally.BadDetected;
             total.GoodFlagged += tally.GoodFlagged;
+            if (tally.JulietDefects is { } defects)
+            {
+                total.JulietDefects = (total.JulietDefects ?? 0) + defects;
+                total.GoodFlaggedAdjusted = (total.GoodFlaggedAdjusted ?? 0) + (tally.GoodFlaggedAdjusted ?? 0);
+            }
+
             if (tally.GoodCases is { } goodCases)
             {
                 total.GoodCases = (total.GoodCases ?? 0) + goodCases;

@@ -58,7 +58,6 @@ internal static class AcceptedCwes
         [336] = [335, 338],
         [338] = [330],
         [798] = [259, 321],
-        [1004] = [614],
         [523] = [319],
         [759] = [916, 328],
         [760] = [916, 328],
@@ -69,7 +68,9 @@ internal static class AcceptedCwes
         [535] = [209, 200],
         [539] = [315],
         [598] = [200],
-        [614] = [1004, 311],
+        // Not 1004: a cookie without HttpOnly is another weakness than one without Secure, and
+        // Juliet's CWE-614 good cases set Secure but never HttpOnly.
+        [614] = [311],
         [615] = [200, 546],
         // Resources, errors and control flow
         [114] = [426, 427, 73],

@@ -14,6 +14,8 @@ internal sealed class JulietScorer
     /// <summary>Creates a scorer for <paramref name="cases"/>, whose files have the given regions.</summary>
     public JulietScorer(IEnumerable<JulietCase> cases, IReadOnlyDictionary<string, FileRegions> regions)
     {
+        DefectiveCases = cases.Where(c => c.Files.Any(f => regions.GetValueOrDefault(f)?.Defects is { IsDefaultOrEmpty: false }))
+            .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         _byFile = new Dictionary<string, (JulietCase, FileRegions)>(StringComparer.Ordinal);
         foreach (var @case in cases)
         {
@@ -24,11 +26,22 @@ internal sealed class JulietScorer
         }
     }
 
-    /// <summary>Reads and parses every case file's regions.</summary>
+    /// <summary>Names of the cases whose G2B code is a copy of their bad code (<see cref="JulietDefectDetector"/>).</summary>
+    public IReadOnlySet<string> DefectiveCases { get; }
+
+    /// <summary>Reads and parses every case file's regions and finds each case's generator defects.</summary>
     public static JulietScorer Load(ImmutableArray<JulietCase> cases)
     {
         var regions = new System.Collections.Concurrent.ConcurrentDictionary<string, FileRegions>(StringComparer.Ordinal);
-        Parallel.ForEach(cases.SelectMany(c => c.Files), file => regions[file] = JulietRegionExtractor.Extract(File.ReadAllText(file)));
+        Parallel.ForEach(cases, @case =>
+        {
+            var trees = @case.Files.ToDictionary(f => f, f => JulietRegionExtractor.Parse(File.ReadAllText(f)), StringComparer.Ordinal);
+            var defects = JulietDefectDetector.Find(trees);
+            foreach (var (file, tree) in trees)
+            {
+                regions[file] = JulietRegionExtractor.Extract(tree) with { Defects = defects.GetValueOrDefault(file) };
+            }
+        });
         return new JulietScorer(cases, regions);
     }
 
@@ -48,7 +61,12 @@ internal sealed class JulietScorer
                 var current = outcomes.GetValueOrDefault(entry.Case.Name) ?? CaseOutcome.None;
                 outcomes[entry.Case.Name] = kind == RegionKind.Bad
                     ? current with { BadDetected = true, BadConfirmed = current.BadConfirmed || finding.Confirmed }
-                    : current with { GoodFlagged = true, GoodConfirmed = current.GoodConfirmed || finding.Confirmed };
+                    : current with
+                    {
+                        GoodFlagged = true,
+                        GoodFlaggedOutsideDefects = current.GoodFlaggedOutsideDefects || !entry.Regions.IsDefectAt(sink.Line),
+                        GoodConfirmed = current.GoodConfirmed || finding.Confirmed,
+                    };
             }
         }
 

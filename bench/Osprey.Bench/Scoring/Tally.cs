@@ -27,6 +27,18 @@ internal class Tally
     /// <summary>Cases whose good code has a confirmed finding; null when verification did not run.</summary>
     public int? GoodConfirmed { get; set; }
 
+    /// <summary>
+    /// Juliet cases whose G2B code is a copy of their bad code (a generator defect, see
+    /// <c>JulietDefectDetector</c>); null where the benchmark has no such check.
+    /// </summary>
+    public int? JulietDefects { get; set; }
+
+    /// <summary>
+    /// Cases whose good code was reported outside the defective copies: <see cref="GoodFlagged"/>
+    /// with the generator defects taken out; null where <see cref="JulietDefects"/> is.
+    /// </summary>
+    public int? GoodFlaggedAdjusted { get; set; }
+
     /// <summary>Bad cases detected over cases, 0 for an empty group.</summary>
     [JsonIgnore]
     public double Recall => Cases == 0 ? 0 : (double)BadDetected / Cases;
@@ -35,12 +47,18 @@ internal class Tally
     [JsonIgnore]
     public double FalseAlarmRate => (GoodCases ?? Cases) is var good && good == 0 ? 0 : (double)GoodFlagged / (GoodCases ?? Cases);
 
-    /// <summary>Adds one case's outcome.</summary>
-    public void Add(CaseOutcome outcome, bool verified)
+    /// <summary>Adds one case's outcome; <paramref name="defective"/> is null where defects are not checked.</summary>
+    public void Add(CaseOutcome outcome, bool verified, bool? defective = null)
     {
         Cases++;
         BadDetected += outcome.BadDetected ? 1 : 0;
         GoodFlagged += outcome.GoodFlagged ? 1 : 0;
+        if (defective is { } isDefective)
+        {
+            JulietDefects = (JulietDefects ?? 0) + (isDefective ? 1 : 0);
+            GoodFlaggedAdjusted = (GoodFlaggedAdjusted ?? 0) + (outcome.GoodFlaggedOutsideDefects ? 1 : 0);
+        }
+
         if (verified)
         {
             BadConfirmed = (BadConfirmed ?? 0) + (outcome.BadConfirmed ? 1 : 0);

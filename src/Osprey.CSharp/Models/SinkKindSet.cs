@@ -12,20 +12,37 @@ internal sealed class SinkKindSet
     /// <summary>The barrier kind that stands for every string-injection kind.</summary>
     public const string Injection = "injection";
 
-    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-arithmetic", "loop-bound"];
+    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-index-lower", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound"];
+
+    /// <summary>The kinds the analysis checks on operators (arithmetic, indexing, loop conditions) rather than through models: always numbered.</summary>
+    public static readonly ImmutableArray<string> OperatorKinds = ["integer-overflow", "integer-underflow", "tainted-index", "tainted-index-lower", "loop-bound", "tainted-size"];
+
+    // A number checked against an upper bound can no longer make a size, a loop or a sum too
+    // large; checked against a lower bound it can no longer make a difference too small.
+    // An index must be bounded on both sides: tainted-index records the upper check, tainted-index-lower the lower one.
+    private static readonly ImmutableHashSet<string> UpperBoundKinds = ["tainted-size", "loop-bound", "integer-overflow", "tainted-index"];
+    private static readonly ImmutableHashSet<string> LowerBoundKinds = ["integer-underflow", "tainted-index-lower"];
 
     private readonly Dictionary<string, int> _bits = new(StringComparer.Ordinal);
 
     /// <summary>Numbers <paramref name="kinds"/>; at most 63 distinct kinds.</summary>
     public SinkKindSet(IEnumerable<string> kinds)
     {
-        foreach (var kind in kinds.Where(k => k != Injection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Take(63))
+        foreach (var kind in OperatorKinds.Concat(kinds.Where(k => k != Injection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Take(63))
         {
             _bits[kind] = _bits.Count;
         }
 
         InjectionMask = _bits.Where(p => !NumericKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
+        UpperBoundMask = _bits.Where(p => UpperBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
+        LowerBoundMask = _bits.Where(p => LowerBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
     }
+
+    /// <summary>The numeric kinds a value checked against an upper bound is safe for.</summary>
+    public ulong UpperBoundMask { get; }
+
+    /// <summary>The numeric kinds a value checked against a lower bound is safe for.</summary>
+    public ulong LowerBoundMask { get; }
 
     /// <summary>The mask of every string-injection kind.</summary>
     public ulong InjectionMask { get; }

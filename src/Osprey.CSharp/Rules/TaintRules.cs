@@ -144,6 +144,30 @@ internal static class TaintRules
             "var buffer = new List<byte>(int.Parse(size));",
             "var n = int.Parse(size);\nif (n is < 0 or > MaxItems) return BadRequest();\nvar buffer = new List<byte>(n);",
             "Bound every size, count and duration that comes from input.");
+        yield return new("tainted-index", "TaintedArrayIndex", [129], Severity.Medium, "Unchecked array index",
+            "User input is used as an array index without a bounds check",
+            "An array is indexed with a number an attacker controls that was not checked against both 0 and the array's length; a negative or too large value throws, and in unsafe code reads or writes outside the array.",
+            "var item = items[int.Parse(index)];",
+            "var i = int.Parse(index);\nif (i < 0 || i >= items.Length) return BadRequest();\nvar item = items[i];",
+            "Check every index from input against 0 and the collection's length before using it.");
+        yield return new("integer-overflow", "TaintedIntegerOverflow", [190], Severity.Low, "Integer overflow",
+            "User input is added or multiplied without an upper bound",
+            "A number an attacker controls is increased (added to, multiplied, incremented) without first being checked against an upper bound; the result can wrap around to a small or negative value and defeat later size or price checks.",
+            "int total = quantity * unitPrice;",
+            "if (quantity < 0 || quantity > MaxQuantity) return BadRequest();\nint total = checked(quantity * unitPrice);",
+            "Bound numbers from input before arithmetic, or compute in a `checked` context and handle `OverflowException`.");
+        yield return new("integer-underflow", "TaintedIntegerUnderflow", [191], Severity.Low, "Integer underflow",
+            "User input is decreased without a lower bound",
+            "A number an attacker controls is decreased (subtracted from, decremented) without first being checked against a lower bound; the result can wrap around to a large positive value.",
+            "int remaining = count - 1;",
+            "if (count <= 0) return BadRequest();\nint remaining = count - 1;",
+            "Check numbers from input against a lower bound before subtracting, or use `checked` arithmetic.");
+        yield return new("loop-bound", "TaintedLoopBound", [606, 400], Severity.Medium, "Unchecked loop condition",
+            "User input decides how many times a loop runs",
+            "A loop's bound comes from data an attacker controls without an upper limit; a large value keeps the thread busy or exhausts memory and disk (denial of service).",
+            "for (var i = 0; i < int.Parse(count); i++) Write(line);",
+            "var n = int.Parse(count);\nif (n is < 0 or > MaxLines) return BadRequest();\nfor (var i = 0; i < n; i++) Write(line);",
+            "Bound every loop count that comes from input.");
         yield return new("zip-slip", "ZipSlip", [22], Severity.High, "Zip slip",
             "An archive entry name is used as an extraction path",
             "Archive entry names are attacker-controlled; an entry named `../../x` extracts outside the target folder.",

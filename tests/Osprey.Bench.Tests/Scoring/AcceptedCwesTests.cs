@@ -14,7 +14,7 @@ public class AcceptedCwesTests
     [InlineData(129, 787)]
     [InlineData(321, 798)]
     [InlineData(327, 328)]
-    [InlineData(614, 1004)]
+    [InlineData(614, 311)]
     public void For_JulietCwe_AcceptsParentOrSibling(int juliet, int reported) =>
         Assert.Contains(reported, AcceptedCwes.For(juliet));
 
@@ -26,4 +26,7 @@ public class AcceptedCwesTests
 
     [Fact]
     public void For_Injection_DoesNotAcceptUnrelatedInjection() => Assert.DoesNotContain(78, AcceptedCwes.For(89));
+
+    [Fact]
+    public void For_CookieWithoutSecure_DoesNotAcceptMissingHttpOnly() => Assert.DoesNotContain(1004, AcceptedCwes.For(614));
 }

@@ -101,4 +101,31 @@ public class JulietScorerTests
         Assert.Equal((1, 0), (results.Cwe["78"].BadConfirmed, results.Cwe["78"].GoodConfirmed));
         Assert.Equal(1, results.Cwe["78"].GoodFlagged);
     }
+
+    [Fact]
+    public void Record_FlagInDefectiveCopy_CountsStrictButNotAdjusted()
+    {
+        using var temp = new TempFolder();
+        var folder = Path.Combine(temp.Path, "CWE117");
+        Directory.CreateDirectory(folder);
+        var partA = Path.Combine(folder, "CWE117_X__Environment_75a.cs");
+        File.WriteAllText(partA, """
+            class CWE117_X__Environment_75a
+            {
+                public void Bad() { Sink(System.Environment.GetEnvironmentVariable("ADD")); }
+                public void GoodG2B() { Sink(System.Environment.GetEnvironmentVariable("ADD")); }
+                public void GoodB2G() { Sink(System.Environment.GetEnvironmentVariable("ADD").Length.ToString()); }
+                static void Sink(string s) { System.Console.WriteLine(s); }
+            }
+            """);
+        var cases = JulietCaseGrouper.Group(117, [partA]);
+        var scorer = JulietScorer.Load(cases);
+        var results = new ToolResults { Display = "t", Variants = [], Sources = [] };
+        var run = new ToolRun([At(partA, 3, 117), At(partA, 4, 117)], 1, null, []);
+
+        JulietBenchmark.Record(results, 117, cases, scorer.Score(run.Findings, AcceptedCwes.For(117)), run, verified: false, scorer.DefectiveCases);
+
+        var cwe = results.Cwe["117"];
+        Assert.Equal((1, 1, 1, 0), (cwe.BadDetected, cwe.GoodFlagged, cwe.JulietDefects, cwe.GoodFlaggedAdjusted));
+    }
 }

@@ -14,17 +14,21 @@ namespace Osprey.CSharp.Tests.Support;
 internal static class TaintRun
 {
     /// <summary>Analyses <paramref name="compilation"/>; returns the findings and the scan diagnostics' messages.</summary>
-    public static ImmutableArray<Finding> Analyze(CSharpCompilation compilation, ScanOptions? options = null, TaintAnalyzer? analyzer = null)
+    public static ImmutableArray<Finding> Analyze(CSharpCompilation compilation, ScanOptions? options = null, TaintAnalyzer? analyzer = null, bool withEntryPoints = false)
     {
         Assert.Empty(TestCompilation.Errors(compilation));
         Directory.CreateDirectory(TestCompilation.Root);
         var scan = new ScanContext(new ScanTarget { Path = TestCompilation.Root, Kind = ScanTargetKind.Folder }, options ?? ScanOptions.Default with { Threads = 1 });
         var findings = new ConcurrentQueue<Finding>();
+        var project = new LoadedProject { Name = "TestProgram", Compilation = compilation };
         var context = new CSharpAnalysisContext
         {
-            Project = new LoadedProject { Name = "TestProgram", Compilation = compilation },
+            Project = project,
             Scan = scan,
             Observer = findings.Enqueue,
+            EntryPoints = withEntryPoints
+                ? Osprey.CSharp.Recon.EntryPointFinder.Find(scan, new LoadedSolution { Projects = [project] }, CancellationToken.None)
+                : Osprey.CSharp.Recon.EntryPointIndex.Empty,
         };
         (analyzer ?? new TaintAnalyzer()).Analyze(context, CancellationToken.None);
         return [.. findings];

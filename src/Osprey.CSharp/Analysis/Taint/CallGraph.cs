@@ -14,13 +14,19 @@ namespace Osprey.CSharp.Analysis.Taint;
 internal sealed class CallGraph
 {
     private readonly ImmutableHashSet<IMethodSymbol> _selfRecursive;
+    private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _callers;
 
-    private CallGraph(ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> levels, ImmutableHashSet<IMethodSymbol> selfRecursive, ImmutableArray<IMethodSymbol> roots)
+    private CallGraph(ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> levels, ImmutableHashSet<IMethodSymbol> selfRecursive, ImmutableArray<IMethodSymbol> roots, Dictionary<IMethodSymbol, List<IMethodSymbol>> callers)
     {
         Levels = levels;
         _selfRecursive = selfRecursive;
         Roots = roots;
+        _callers = callers;
     }
+
+    /// <summary>The source methods that may call <paramref name="method"/>.</summary>
+    public IReadOnlyList<IMethodSymbol> CallersOf(IMethodSymbol method) =>
+        _callers.TryGetValue(method.OriginalDefinition, out var callers) ? callers : [];
 
     /// <summary>Methods no other component calls: where static-field placeholders take the program-wide value.</summary>
     public ImmutableArray<IMethodSymbol> Roots { get; }
@@ -105,7 +111,16 @@ internal sealed class CallGraph
         }
 
         var roots = methods.Where((m, i) => !called[componentOf[i]]).ToImmutableArray();
-        return new CallGraph(levels, selfRecursive, roots);
+        var callers = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+        for (var i = 0; i < methods.Length; i++)
+        {
+            foreach (var target in edges[i])
+            {
+                (callers.TryGetValue(methods[target], out var list) ? list : callers[methods[target]] = []).Add(methods[i]);
+            }
+        }
+
+        return new CallGraph(levels, selfRecursive, roots, callers);
     }
 
     private static IEnumerable<IMethodSymbol> Callees(ControlFlowGraph graph, TaintSession session)

@@ -74,10 +74,12 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
         context.Scan.Count("csharp.taint.ms.summaries", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         ResolveStaticsAtRoots(session, graph);
+        ResolveReceiverFieldsAtRoots(session, graph);
         var findings = 0;
+        var reach = new EntryPointReach(session, graph, context.EntryPoints);
         foreach (var flow in session.Findings.All)
         {
-            context.Report(TaintFindingFactory.Create(flow, context));
+            context.Report(TaintFindingFactory.Create(flow, context, reach.Of(flow.Trace)));
             findings++;
         }
 
@@ -140,6 +142,35 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
                 var mask = session.Catalog.Kinds.MaskOf(sink.Kind);
                 foreach (var origin in session.SharedField(field).ReadPath(dot < 0 ? "" : sink.Path[dot..]).AllOrigins())
+                {
+                    if (origin.Source is { } source && ((origin.Sanitized | sink.Sanitized) & mask) == 0)
+                    {
+                        var trace = origin.Trace is null ? sink.Trace : origin.Trace.Concat(sink.Trace);
+                        session.Findings.Add(new PendingFinding(source, sink.Kind, trace));
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// At methods nobody calls, the receiver is an object the analysis never saw created: a field of
+    /// <c>this</c> still open there holds whatever any code stored in that field.
+    /// </summary>
+    private static void ResolveReceiverFieldsAtRoots(TaintSession session, CallGraph graph)
+    {
+        foreach (var root in graph.Roots.Where(r => !r.IsStatic))
+        {
+            foreach (var sink in session.SummaryOf(root).Sinks.Where(s => s.Parameter == -1 && s.Path.Length > 0))
+            {
+                var name = TaintMethodAnalysis.FirstSegment(sink.Path);
+                if (session.InstanceMember(root.ContainingType, name) is not { } field)
+                {
+                    continue;
+                }
+
+                var mask = session.Catalog.Kinds.MaskOf(sink.Kind);
+                foreach (var origin in session.SharedField(field).ReadPath(sink.Path.TrimStart('.')[name.Length..]).AllOrigins())
                 {
                     if (origin.Source is { } source && ((origin.Sanitized | sink.Sanitized) & mask) == 0)
                     {

@@ -63,9 +63,14 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, isVirtual && site.Instance is not null);
+        if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            AbsorbIntoReceiver(site, state);
+        }
+
         if (targets.IsEmpty || !_session.Catalog.For(method).IsEmpty)
         {
-            return LibraryCall(site, state);
+            return site.Receiver.Delegates.IsEmpty || !StartsDelegate(method) ? LibraryCall(site, state) : InvokeDelegates(site.Receiver.Delegates, site, state);
         }
 
         var result = TaintValue.Bottom;
@@ -77,6 +82,25 @@ internal sealed partial class TaintMethodAnalysis
         return result;
     }
 
+    /// <summary>
+    /// A call to an interface or abstract method declared in the code but implemented nowhere in it
+    /// (third-party code behind an interface): the object is assumed to keep what it is given, as a
+    /// setter or an <c>Add</c> would, so later calls on it return that taint (an assumed step).
+    /// </summary>
+    private void AbsorbIntoReceiver(CallSite site, TaintState state)
+    {
+        var origins = site.Arguments.Aggregate(ImmutableArray<TaintOrigin>.Empty, (acc, a) => TaintValue.MergeOrigins(acc, a.AllOrigins()));
+        if (site.Instance is { } instance && !origins.IsEmpty)
+        {
+            var name = TaintSession.ShortName(site.Method);
+            MergeInto(instance, AppendStep(TaintValue.OfOrigins(origins), site.Operation.Syntax.GetLocation(), $"kept by `{name}` (no implementation; flow assumed)", Osprey.Core.Findings.TraceStepKind.Assumed), state);
+        }
+    }
+
+    /// <summary><c>Thread.Start(arg)</c> runs the delegate the thread was created with, on <c>arg</c>.</summary>
+    private static bool StartsDelegate(IMethodSymbol method) =>
+        method.Name == "Start" && method.ContainingType is { Name: "Thread", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } };
+
     private TaintValue Construct(IObjectCreationOperation creation, TaintState state)
     {
         if (creation.Constructor is not { } constructor || creation.Type is not INamedTypeSymbol type)
@@ -85,9 +109,21 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var (args, argOps) = EvalArguments(constructor, creation.Arguments, state);
-        var allocated = TaintValue.OfAllocation(type);
+        var allocated = TaintValue.OfAllocation(type, creation);
         var site = new CallSite(constructor, null, allocated, args, argOps, creation);
-        var result = _session.Bodies.HasBody(constructor) ? ApplySummary(constructor, site, state) : LibraryCall(site, state, isConstructor: true);
+        if (!_session.Bodies.HasBody(constructor))
+        {
+            // A library object built from a delegate (a thread, a timer) may call it later: it keeps the delegates.
+            var delegates = args.SelectMany(a => a.Delegates).Aggregate(TaintValue.Bottom, (acc, d) => TaintValue.Merge(acc, TaintValue.OfDelegate(d)));
+            return TaintValue.Merge(TaintValue.Merge(LibraryCall(site, state, isConstructor: true).WithTypes([]), allocated), delegates).WithTypes([type]);
+        }
+
+        var result = ApplySummary(constructor, site, state);
+        if (_session.SummaryOf(constructor).OutValues.TryGetValue(-1, out var self))
+        {
+            allocated = UpdatedReceiver(allocated, self, site, creation.Syntax.GetLocation(), TaintSession.ShortName(constructor), state);
+        }
+
         return TaintValue.Merge(result.WithTypes([]), allocated).WithTypes([type]);
     }
 

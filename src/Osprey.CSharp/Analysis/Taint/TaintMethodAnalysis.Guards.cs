@@ -31,6 +31,8 @@ internal sealed partial class TaintMethodAnalysis
             break;
         }
 
+        RefineParseWitness(condition, outcome, state);
+        RefineBound(condition, outcome, state);
         switch (condition)
         {
             case IInvocationOperation invocation:

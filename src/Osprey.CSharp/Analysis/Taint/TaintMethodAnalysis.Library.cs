@@ -18,6 +18,7 @@ internal sealed partial class TaintMethodAnalysis
         var models = _session.Catalog.For(method, site.Instance?.Type);
         var location = site.Operation.Syntax.GetLocation();
         var name = TaintSession.ShortName(method);
+        CheckJsonTypeNameHandling(site);
 
         foreach (var sink in models.Sinks)
         {

@@ -6,10 +6,14 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Osprey.CSharp.Analysis.Taint;
 
 /// <summary>
-/// Fields and properties. Static fields and fields reached through <c>this</c> are shared (one
-/// value per field for the whole program, joined over every write); fields of locals and
-/// parameters are tracked as access paths on the local's value, which keeps two objects of the same
-/// type apart. Auto-properties of source types are fields; other source properties are calls.
+/// Fields and properties. Static fields are shared (one value per field for the whole program,
+/// joined over every write). Instance fields are access paths on the object's value, including
+/// those of <c>this</c>: a method reads a field of <c>this</c> as a placeholder bound at each call
+/// to the receiver's field, and leaves what it wrote in its summary's out-value for <c>this</c>, so
+/// two objects of the same type stay apart. Every concrete write to an instance field is also
+/// joined into a program-wide value per field, which stands in for the object where the analysis
+/// does not know it: at methods nobody calls and for receivers it did not track. Auto-properties of
+/// source types are fields; other source properties are calls.
 /// </summary>
 internal sealed partial class TaintMethodAnalysis
 {
@@ -53,15 +57,20 @@ internal sealed partial class TaintMethodAnalysis
             return ReadStatic(member, state);
         }
 
-        var shared = _session.SharedField(member);
         if (instance is null || IsThis(instance, state))
         {
-            return shared;
+            return state.Get(TaintState.This).Read(name);
         }
 
         var receiver = Eval(instance, state);
-        return TaintValue.Merge(receiver.Read(name), shared);
+        return IsTracked(receiver) ? receiver.Read(name) : TaintValue.Merge(receiver.Read(name), _session.SharedField(member));
     }
+
+    /// <summary>
+    /// Whether the analysis knows which object <paramref name="value"/> is: one allocated here, or a
+    /// caller's value a placeholder stands for. Fields of other objects also take the program-wide value.
+    /// </summary>
+    private static bool IsTracked(TaintValue value) => !value.Types.IsEmpty || value.Root is not null;
 
     /// <summary>Writes <paramref name="value"/> into <paramref name="target"/>.</summary>
     private void Write(IOperation target, TaintValue value, TaintState state, IOperation at)
@@ -81,6 +90,9 @@ internal sealed partial class TaintMethodAnalysis
             case IFlowCaptureReferenceOperation capture:
                 state.Set(capture.Id, value);
                 break;
+            case IInstanceReferenceOperation:
+                state.Set(TaintState.This, value);
+                break;
             case IFieldReferenceOperation field:
                 WriteMember(field.Field, field.Field.Name, field.Instance, value, state, at);
                 break;
@@ -97,6 +109,11 @@ internal sealed partial class TaintMethodAnalysis
 
                 break;
             case IArrayElementReferenceOperation element:
+                foreach (var index in element.Indices)
+                {
+                    CheckIndex(Eval(index, state), index);
+                }
+
                 WriteInto(element.ArrayReference, TaintValue.Element, AppendStep(value, at.Syntax.GetLocation(), "stored in an array element"), state, strong: false);
                 break;
             case IDeclarationExpressionOperation declaration:
@@ -131,8 +148,9 @@ internal sealed partial class TaintMethodAnalysis
 
         if (instance is null || IsThis(instance, state))
         {
-            var stored = AppendStep(value, at.Syntax.GetLocation(), $"stored in {(instance is null ? "static " : "")}field `{name}`");
+            var stored = AppendStep(value, at.Syntax.GetLocation(), $"stored in field `{name}`");
             WriteShared(member, stored);
+            state.Set(TaintState.This, state.Get(TaintState.This).WithField(name, stored));
             return;
         }
 
@@ -142,7 +160,7 @@ internal sealed partial class TaintMethodAnalysis
     private void WriteShared(ISymbol member, TaintValue value)
     {
         _session.WriteSharedField(member, value);
-        var symbolic = value.AllOrigins().RemoveAll(o => o.IsSource);
+        var symbolic = value.AllOrigins().RemoveAll(o => o.IsSource || o.Parameter == -1);
         if (!symbolic.IsEmpty)
         {
             _summary.AddFieldWrite(member.OriginalDefinition, TaintValue.OfOrigins(symbolic));
@@ -157,6 +175,7 @@ internal sealed partial class TaintMethodAnalysis
             case ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation:
                 var current = Eval(receiver, state);
                 Write(receiver, strong ? current.WithField(name, value) : current.WithFieldMerged(name, value), state, receiver);
+                WriteAliases(receiver, current, name, value, state);
                 break;
             case IFieldReferenceOperation field when field.Field.IsStatic:
                 var staticValue = ReadStatic(field.Field, state);
@@ -167,10 +186,10 @@ internal sealed partial class TaintMethodAnalysis
                 WriteStatic(property.Property, strong ? staticProperty.WithField(name, value) : staticProperty.WithFieldMerged(name, value), state);
                 break;
             case IFieldReferenceOperation field when field.Instance is not null && IsThis(field.Instance, state):
-                WriteShared(field.Field, value);
+                WriteThisMember(field.Field, name, value, state, strong);
                 break;
             case IPropertyReferenceOperation property when IsAutoProperty(property.Property) && property.Instance is not null && IsThis(property.Instance, state):
-                WriteShared(property.Property, value);
+                WriteThisMember(property.Property, name, value, state, strong);
                 break;
             case IFieldReferenceOperation field when field.Instance is { } inner:
                 var fieldValue = ReadStored(field.Field, field.Field.Name, inner, state);
@@ -182,6 +201,47 @@ internal sealed partial class TaintMethodAnalysis
             case IInstanceReferenceOperation:
                 break;
         }
+    }
+
+    /// <summary>
+    /// After a write to a field of the object <paramref name="receiver"/> held (<paramref name="before"/>),
+    /// joins the value into the same field of the other variables that may hold the same object
+    /// (<c>var b = a; a.F = x;</c> makes <c>b.F</c> <c>x</c>). Never a strong update: one allocation
+    /// site stands for every object created there, so sharing a site does not prove identity.
+    /// </summary>
+    private static void WriteAliases(IOperation receiver, TaintValue before, string name, TaintValue value, TaintState state)
+    {
+        if (before.Sites.IsEmpty)
+        {
+            return;
+        }
+
+        object? self = receiver switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            _ => null,
+        };
+        foreach (var (entity, other) in state.Values.ToList())
+        {
+            if (entity is not (ILocalSymbol or IParameterSymbol) || Equals(entity, self) || !before.MayAlias(other))
+            {
+                continue;
+            }
+
+            state.Set(entity, other.WithFieldMerged(name, value));
+        }
+    }
+
+    /// <summary>Updates the part <paramref name="name"/> of the field <paramref name="member"/> of <c>this</c>.</summary>
+    private void WriteThisMember(ISymbol member, string name, TaintValue value, TaintState state, bool strong)
+    {
+        var self = state.Get(TaintState.This);
+        var current = self.Read(member.Name);
+        var updated = strong ? current.WithField(name, value) : current.WithFieldMerged(name, value);
+        WriteShared(member, updated);
+        state.Set(TaintState.This, self.WithField(member.Name, updated));
     }
 
     /// <summary>Whether <paramref name="instance"/> is <c>this</c>, directly or through a flow capture the graph introduced.</summary>

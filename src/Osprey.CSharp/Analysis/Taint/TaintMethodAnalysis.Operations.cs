@@ -62,7 +62,7 @@ internal sealed partial class TaintMethodAnalysis
             case IArrayElementReferenceOperation element:
                 foreach (var index in element.Indices)
                 {
-                    Eval(index, state);
+                    CheckIndex(Eval(index, state), index);
                 }
 
                 return Eval(element.ArrayReference, state).Read(TaintValue.Element).WithoutConstant();
@@ -81,15 +81,24 @@ internal sealed partial class TaintMethodAnalysis
                 Write(assignment.Target, assigned, state, assignment);
                 return assigned;
             case ICompoundAssignmentOperation compound:
-                var combined = Combine(Eval(compound.Target, state), Eval(compound.Value, state), compound.OperatorKind, compound);
+                var target = Eval(compound.Target, state);
+                var operand = Eval(compound.Value, state);
+                CheckArithmetic(target, operand, compound.OperatorKind, compound);
+                var combined = Combine(target, operand, compound.OperatorKind, compound);
                 Write(compound.Target, combined, state, compound);
                 return combined;
             case IIncrementOrDecrementOperation increment:
-                var incremented = Eval(increment.Target, state).WithoutConstant();
+                var before = Eval(increment.Target, state);
+                CheckIncrement(increment, before);
+                var incremented = before.WithoutConstant();
                 Write(increment.Target, incremented, state, increment);
                 return incremented;
             case IBinaryOperation binary:
-                return Combine(Eval(binary.LeftOperand, state), Eval(binary.RightOperand, state), binary.OperatorKind, binary);
+                var left = Eval(binary.LeftOperand, state);
+                var right = Eval(binary.RightOperand, state);
+                CheckArithmetic(left, right, binary.OperatorKind, binary);
+                CheckLoopBound(binary, left, right);
+                return Combine(left, right, binary.OperatorKind, binary);
             case IUnaryOperation unary:
                 return Unary(unary, Eval(unary.Operand, state));
             case IConversionOperation conversion:
@@ -99,7 +108,7 @@ internal sealed partial class TaintMethodAnalysis
             case IArrayCreationOperation array:
                 foreach (var size in array.DimensionSizes)
                 {
-                    Eval(size, state);
+                    CheckSink(Eval(size, state), "tainted-size", size.Syntax.GetLocation(), "used as an array size");
                 }
 
                 return array.Initializer is { } arrayInitializer

@@ -13,6 +13,7 @@ internal sealed partial class TaintMethodAnalysis
 {
     private TaintValue ApplySummary(IMethodSymbol callee, CallSite site, TaintState state)
     {
+        site = site with { Method = callee };
         var summary = _session.SummaryOf(callee);
         var location = site.Operation.Syntax.GetLocation();
         var name = TaintSession.ShortName(callee);
@@ -36,6 +37,17 @@ internal sealed partial class TaintMethodAnalysis
 
         foreach (var (ordinal, value) in summary.OutValues)
         {
+            if (ordinal < 0)
+            {
+                var receiver = UpdatedReceiver(site.Receiver, value, site, location, name, state);
+                if (site.Instance is { } instance)
+                {
+                    MergeInto(instance, receiver, state, replace: true);
+                }
+
+                continue;
+            }
+
             var parameter = ordinal >= 0 && ordinal < callee.Parameters.Length ? callee.Parameters[ordinal] : null;
             var instantiated = Instantiate(value, site, location, name, state);
             MergeInto(site.OperationAt(ordinal), instantiated, state, replace: parameter?.RefKind == RefKind.Out);
@@ -58,6 +70,20 @@ internal sealed partial class TaintMethodAnalysis
 
         var result = Instantiate(summary.Return, site, location, name, state);
         return result.IsTainted ? AppendStep(result, location, $"returned from `{name}`") : result;
+    }
+
+    /// <summary>
+    /// The receiver after the call: each field the callee's summary leaves in <c>this</c> replaces the
+    /// receiver's field (the summary's value already joins the paths on which the field was not written).
+    /// </summary>
+    private TaintValue UpdatedReceiver(TaintValue receiver, TaintValue thisOut, CallSite site, Location location, string name, TaintState state)
+    {
+        foreach (var (field, value) in thisOut.Fields)
+        {
+            receiver = receiver.WithField(field, Instantiate(value, site, location, name, state));
+        }
+
+        return receiver;
     }
 
     /// <summary>A source or caller parameter reaches a sink: a finding, or a fact of this method's summary.</summary>
@@ -123,6 +149,15 @@ internal sealed partial class TaintMethodAnalysis
     /// <summary>The caller's value for a placeholder: an argument (or receiver) at a path, or a static field's current value.</summary>
     private TaintValue BindOrigin(int parameter, string path, CallSite site, TaintState state)
     {
+        if (parameter == -1 && path.Length > 0 && !IsTracked(site.Receiver))
+        {
+            // A receiver the analysis did not follow: its fields hold whatever any code stored in them.
+            var bound = site.Receiver.ReadPath(path);
+            return _session.InstanceMember(site.Method.ContainingType, FirstSegment(path)) is { } member
+                ? TaintValue.Merge(bound, _session.SharedField(member).ReadPath(path[(FirstSegment(path).Length + 1)..]))
+                : bound;
+        }
+
         if (parameter != TaintValue.StaticParameter)
         {
             return site.Bind(parameter).ReadPath(path);
@@ -133,6 +168,14 @@ internal sealed partial class TaintMethodAnalysis
         var rest = dot < 0 ? "" : path[dot..];
         var value = _session.StaticSymbol(key) is { } symbol ? ReadStatic(symbol, state) : TaintValue.OfStatic(key);
         return value.ReadPath(rest);
+    }
+
+    /// <summary>The first field of an access path: <c>data</c> in <c>.data.[]</c>.</summary>
+    internal static string FirstSegment(string path)
+    {
+        var rest = path.TrimStart('.');
+        var dot = rest.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 ? rest : rest[..dot];
     }
 
     private TaintStep PassStep(Location location, string name, int parameter) =>

@@ -93,6 +93,11 @@ internal sealed partial class TaintMethodAnalysis
     private static ImmutableDictionary<int, TaintValue> OutValues(IMethodSymbol method, TaintState exit)
     {
         var result = ImmutableDictionary<int, TaintValue>.Empty;
+        if (!method.IsStatic && exit.Get(TaintState.This) is { Fields.IsEmpty: false } self)
+        {
+            result = result.Add(-1, self);
+        }
+
         foreach (var parameter in method.Parameters)
         {
             var value = exit.Get(parameter);

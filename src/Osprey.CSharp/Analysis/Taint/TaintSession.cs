@@ -111,6 +111,23 @@ internal sealed class TaintSession
         }
     }
 
+    /// <summary>The instance field or auto-property named <paramref name="name"/> of <paramref name="type"/> or a base type.</summary>
+    public ISymbol? InstanceMember(INamedTypeSymbol? type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var member in t.GetMembers(name))
+            {
+                if (!member.IsStatic && member is IFieldSymbol or IPropertySymbol)
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// The key of a static field in placeholder origins (<c>#Namespace.Type.field</c>): a static field
     /// is an implicit parameter of every method, bound at each call to the caller's current value.

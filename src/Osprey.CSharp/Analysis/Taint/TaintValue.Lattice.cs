@@ -31,7 +31,8 @@ internal sealed partial class TaintValue
         var sameConstant = a.HasConstant && b.HasConstant && Equals(a.Constant, b.Constant);
         var types = a.Types.IsEmpty || b.Types.IsEmpty ? [] : a.Types.AddRange(b.Types.Where(t => !a.Types.Contains(t, SymbolEqualityComparer.Default)));
         var delegates = a.Delegates.AddRange(b.Delegates.Where(d => !a.Delegates.Contains(d)));
-        var merged = new TaintValue(MergeOrigins(a.Origins, b.Origins), fields, sameConstant ? a.Constant : null, sameConstant, types, delegates, a.Root == b.Root ? a.Root : null);
+        var sites = a.Sites.AddRange(b.Sites.Where(s => !a.Sites.Contains(s)));
+        var merged = new TaintValue(MergeOrigins(a.Origins, b.Origins), fields, sameConstant ? a.Constant : null, sameConstant, types, delegates, a.Root == b.Root ? a.Root : null, sites.Length > MaxSites ? sites[..MaxSites] : sites);
         Debug.Assert(merged.Covers(a) && merged.Covers(b), "Merge must be monotonic.");
         return merged;
     }
@@ -111,7 +112,7 @@ internal sealed partial class TaintValue
 
         if (Origins.Length != other.Origins.Length || Fields.Count != other.Fields.Count || HasConstant != other.HasConstant
             || (HasConstant && !Equals(Constant, other.Constant)) || Types.Length != other.Types.Length
-            || Delegates.Length != other.Delegates.Length || Root != other.Root)
+            || Delegates.Length != other.Delegates.Length || Root != other.Root || Sites.Length != other.Sites.Length)
         {
             return false;
         }

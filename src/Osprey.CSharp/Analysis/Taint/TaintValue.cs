@@ -33,8 +33,10 @@ internal sealed partial class TaintValue
         bool hasConstant,
         ImmutableArray<INamedTypeSymbol> types,
         ImmutableArray<object> delegates,
-        SymbolicRoot? root)
+        SymbolicRoot? root,
+        ImmutableArray<object> sites = default)
     {
+        Sites = sites.IsDefault ? [] : sites;
         Origins = origins;
         Fields = fields;
         Constant = constant;
@@ -59,6 +61,15 @@ internal sealed partial class TaintValue
     /// <summary>Concrete types the value may be an instance of; empty when unknown.</summary>
     public ImmutableArray<INamedTypeSymbol> Types { get; }
 
+    /// <summary>
+    /// Allocation sites (the creating operations) of the objects the value may be: two variables
+    /// sharing a site may be the same object, so a field written through one is seen through the other.
+    /// </summary>
+    public ImmutableArray<object> Sites { get; }
+
+    /// <summary>The most allocation sites one value keeps.</summary>
+    public const int MaxSites = 8;
+
     /// <summary>Delegate targets: method symbols or anonymous-function operations.</summary>
     public ImmutableArray<object> Delegates { get; }
 
@@ -69,7 +80,10 @@ internal sealed partial class TaintValue
     public bool IsTainted => !Origins.IsEmpty;
 
     /// <summary>Whether nothing is known about the value.</summary>
-    public bool IsBottom => ReferenceEquals(this, Bottom) || ReferenceEquals(this, Unknown) || (Origins.IsEmpty && Fields.IsEmpty && !HasConstant && Types.IsEmpty && Delegates.IsEmpty && Root is null);
+    public bool IsBottom => ReferenceEquals(this, Bottom) || ReferenceEquals(this, Unknown) || (Origins.IsEmpty && Fields.IsEmpty && !HasConstant && Types.IsEmpty && Delegates.IsEmpty && Root is null && Sites.IsEmpty);
+
+    /// <summary>Whether this value and <paramref name="other"/> may be the same object (they share an allocation site).</summary>
+    public bool MayAlias(TaintValue other) => !Sites.IsEmpty && Sites.Any(s => other.Sites.Contains(s));
 
     /// <summary>An evaluated value about which nothing is known: no taint and no constant. Unlike <see cref="Bottom"/> it is not the identity of <see cref="Merge"/> for constants.</summary>
     public static TaintValue Unknown { get; } = new([], NoFields, null, false, [], [], null);
@@ -84,7 +98,7 @@ internal sealed partial class TaintValue
     public static TaintValue OfOrigin(TaintOrigin origin) => new([origin], NoFields, null, false, [], [], null);
 
     /// <summary>A new object of <paramref name="type"/>.</summary>
-    public static TaintValue OfAllocation(INamedTypeSymbol type) => new([], NoFields, null, false, [type], [], null);
+    public static TaintValue OfAllocation(INamedTypeSymbol type, object? site = null) => new([], NoFields, null, false, [type], [], null, site is null ? [] : [site]);
 
     /// <summary>A delegate to <paramref name="target"/>.</summary>
     public static TaintValue OfDelegate(object target) => new([], NoFields, null, false, [], [target], null);
@@ -101,13 +115,13 @@ internal sealed partial class TaintValue
     public const int StaticParameter = -2;
 
     /// <summary>This value with other origins.</summary>
-    public TaintValue WithOrigins(ImmutableArray<TaintOrigin> origins) => new(origins, Fields, Constant, HasConstant, Types, Delegates, Root);
+    public TaintValue WithOrigins(ImmutableArray<TaintOrigin> origins) => new(origins, Fields, Constant, HasConstant, Types, Delegates, Root, Sites);
 
     /// <summary>This value without its constant.</summary>
-    public TaintValue WithoutConstant() => HasConstant ? new(Origins, Fields, null, false, Types, Delegates, Root) : this;
+    public TaintValue WithoutConstant() => HasConstant ? new(Origins, Fields, null, false, Types, Delegates, Root, Sites) : this;
 
     /// <summary>This value with allocation types.</summary>
-    public TaintValue WithTypes(ImmutableArray<INamedTypeSymbol> types) => new(Origins, Fields, Constant, HasConstant, types, Delegates, Root);
+    public TaintValue WithTypes(ImmutableArray<INamedTypeSymbol> types) => new(Origins, Fields, Constant, HasConstant, types, Delegates, Root, Sites);
 
     /// <summary>This value with <paramref name="field"/> replaced by <paramref name="value"/> (strong update).</summary>
     public TaintValue WithField(string field, TaintValue value, int depth = 0)
@@ -117,7 +131,7 @@ internal sealed partial class TaintValue
             return WithOrigins(MergeOrigins(Origins, value.AllOrigins()));
         }
 
-        return new(Origins, Fields.SetItem(field, value.Truncate(depth + 1)), Constant, HasConstant, Types, Delegates, Root);
+        return new(Origins, Fields.SetItem(field, value.Truncate(depth + 1)), Constant, HasConstant, Types, Delegates, Root, Sites);
     }
 
     /// <summary>This value with <paramref name="value"/> merged into <paramref name="field"/> (weak update, for elements).</summary>
@@ -162,7 +176,7 @@ internal sealed partial class TaintValue
             fields = fields.SetItem(name, value.WithOrigins([.. value.Origins.Select(o => o.WithSanitized(mask))]).WithFieldsSanitized(mask));
         }
 
-        return new(Origins, fields, Constant, HasConstant, Types, Delegates, Root);
+        return new(Origins, fields, Constant, HasConstant, Types, Delegates, Root, Sites);
     }
 
     /// <summary>Reads a dotted access path (as recorded in parameter origins), e.g. <c>.data.[]</c>.</summary>
@@ -201,7 +215,7 @@ internal sealed partial class TaintValue
             return this;
         }
 
-        return new(AllOrigins(), NoFields, Constant, HasConstant, Types, Delegates, Root);
+        return new(AllOrigins(), NoFields, Constant, HasConstant, Types, Delegates, Root, Sites);
     }
 
     private static int Depth(string path) => path.Count(c => c == '.');
