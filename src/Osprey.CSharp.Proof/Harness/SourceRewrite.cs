@@ -28,7 +28,8 @@ internal sealed record SourceRewrite
     /// <summary>Whether the "source" is a compile-time constant: no payload can come from it.</summary>
     public bool IsConstant { get; init; }
 
-    public static SourceRewrite? Create(SyntaxNode source, SemanticModel model)
+    /// <summary>Creates the rewrite; a <paramref name="site"/> of 0 or more names the source in a shared harness.</summary>
+    public static SourceRewrite? Create(SyntaxNode source, SemanticModel model, int site = -1)
     {
         var member = EnclosingMember(source, model);
         if (member is null)
@@ -48,7 +49,7 @@ internal sealed record SourceRewrite
             return new SourceRewrite { Member = member, IsConstant = true };
         }
 
-        var input = InputCall(model.GetTypeInfo(expression).Type);
+        var input = InputCall(model.GetTypeInfo(expression).Type, site);
         if (expression.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement } assignment
             && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == expression)
         {
@@ -80,17 +81,19 @@ internal sealed record SourceRewrite
         return null;
     }
 
-    private static ExpressionSyntax InputCall(ITypeSymbol? type)
+    private static ExpressionSyntax InputCall(ITypeSymbol? type, int site)
     {
         var provider = ParseExpression("global::__Osprey");
+        var arguments = site < 0 ? ArgumentList()
+            : ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(site)))));
         if (type is null || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Error)
         {
-            return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider, IdentifierName("Input")));
+            return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider, IdentifierName("Input")), arguments);
         }
 
         var typeSyntax = ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
         return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider,
-            GenericName(Identifier("Input"), TypeArgumentList(SingletonSeparatedList(typeSyntax)))));
+            GenericName(Identifier("Input"), TypeArgumentList(SingletonSeparatedList(typeSyntax)))), arguments);
     }
 
     // Climbs from the assignment through blocks, using/try/lock bodies and if-without-else whose

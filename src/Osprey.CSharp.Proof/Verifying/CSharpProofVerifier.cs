@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Osprey.Core.Findings;
 using Osprey.Core.Pipeline;
@@ -56,43 +55,102 @@ public sealed class CSharpProofVerifier : IVerifier
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(finding);
-        var started = _options.TimeProvider.GetTimestamp();
-        var oracle = SinkOracles.For(finding.SinkKind);
-        if (oracle is null || !CanVerify(finding))
-        {
-            return Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
-        }
-
-        var compilation = _options.CompilationProvider?.Invoke(finding) ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
-        if (compilation is null)
-        {
-            return Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name, Elapsed(started));
-        }
-
-        var built = await Task.Run(() => HarnessBuilder.Build(compilation, finding, oracle.Payloads), cancellationToken).ConfigureAwait(false);
-        if (built.Plan is not { } plan)
-        {
-            return Verification.Unverified("no harness could be built: " + built.Problem!.Reason, Name, Elapsed(started));
-        }
-
-        using var workspace = SandboxWorkspace.Create();
-        var errors = HarnessEmitter.Emit(plan.Compilation, workspace.Directory, plan.UsesAspNetCore);
-        if (errors.Count > 0)
-        {
-            return Verification.Unverified("the harness does not emit: " + errors[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), Name, Elapsed(started));
-        }
-
-        var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
-        var command = new SandboxCommand { Program = "dotnet", Arguments = [HarnessEmitter.AssemblyFileName] };
-        var result = await _sandbox.Value.RunAsync(workspace, command, limits, cancellationToken).ConfigureAwait(false);
-        var runs = HarnessOutput.Parse(result.StandardOutput);
-        if (runs is null)
-        {
-            return Verification.Unverified(result.FailureReason ?? "the harness produced no report", Name, Elapsed(started));
-        }
-
-        return ProofJudgement.Judge(finding, plan, oracle, runs.Value, Name, Elapsed(started));
+        var results = await VerifyAllAsync(context, [finding], cancellationToken).ConfigureAwait(false);
+        return results[0];
     }
 
-    private TimeSpan Elapsed(long started) => _options.TimeProvider.GetElapsedTime(started);
+    /// <summary>
+    /// Proves many findings at once: the findings of one compilation share one harness, synthesised
+    /// and compiled once with every source and sink instrumented; each proof still runs in its own
+    /// sandboxed process (at most <c>ScanOptions.VerifyParallelism</c> at a time). Returns one
+    /// verification per finding, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<Verification>> VerifyAllAsync(ScanContext context, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(findings);
+        var results = new Verification[findings.Count];
+        var groups = new Dictionary<CSharpCompilation, List<int>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            if (SinkOracles.For(finding.SinkKind) is null || !CanVerify(finding))
+            {
+                results[i] = Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
+                continue;
+            }
+
+            var compilation = _options.CompilationProvider?.Invoke(finding)
+                ?? LoaderCompilations.For(context, finding.Trace[0].Location.FilePath)
+                ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
+            if (compilation is null)
+            {
+                results[i] = Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name);
+                continue;
+            }
+
+            if (!groups.TryGetValue(compilation, out var members))
+            {
+                members = [];
+                groups[compilation] = members;
+            }
+
+            members.Add(i);
+        }
+
+        foreach (var (compilation, members) in groups)
+        {
+            await ProveGroupAsync(context, compilation, findings, members, results, cancellationToken).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private async Task ProveGroupAsync(ScanContext context, CSharpCompilation compilation, IReadOnlyList<Finding> findings, List<int> members, Verification[] results, CancellationToken cancellationToken)
+    {
+        var started = _options.TimeProvider.GetTimestamp();
+        var requests = members.Select(i => new HarnessRequest(findings[i], SinkOracles.For(findings[i].SinkKind)!.Payloads)).ToList();
+        var shared = await Task.Run(() => HarnessBuilder.BuildShared(compilation, requests), cancellationToken).ConfigureAwait(false);
+        using var harness = SandboxWorkspace.Create();
+        var emitErrors = shared.Compilation is { } built ? HarnessEmitter.Emit(built, harness.Directory, shared.UsesAspNetCore) : [];
+        var preparation = _options.TimeProvider.GetElapsedTime(started) / Math.Max(1, members.Count);
+        var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
+        var dll = harness.PathOf(HarnessEmitter.AssemblyFileName);
+        await Parallel.ForAsync(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Options.VerifyParallelism, CancellationToken = cancellationToken }, async (position, ct) =>
+        {
+            var finding = findings[members[position]];
+            var outcome = shared.Cases[position];
+            if (outcome.Plan is not { } plan)
+            {
+                results[members[position]] = Verification.Unverified("no harness could be built: " + outcome.Problem!.Reason, Name, preparation);
+                return;
+            }
+
+            if (emitErrors.Count > 0)
+            {
+                results[members[position]] = Verification.Unverified("the harness does not emit: " + emitErrors[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), Name, preparation);
+                return;
+            }
+
+            results[members[position]] = await RunAsync(finding, plan, dll, limits, preparation, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    private async Task<Verification> RunAsync(Finding finding, HarnessPlan plan, string dll, SandboxLimits limits, TimeSpan preparation, CancellationToken cancellationToken)
+    {
+        var started = _options.TimeProvider.GetTimestamp();
+        var oracle = SinkOracles.For(finding.SinkKind)!;
+        using var workspace = SandboxWorkspace.Create();
+        var command = new SandboxCommand { Program = "dotnet", Arguments = [dll, plan.CaseArgument.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
+        var result = await _sandbox.Value.RunAsync(workspace, command, limits, cancellationToken).ConfigureAwait(false);
+        var runs = HarnessOutput.Parse(result.StandardOutput);
+        var elapsed = preparation + _options.TimeProvider.GetElapsedTime(started);
+        if (runs is null)
+        {
+            return Verification.Unverified(result.FailureReason ?? "the harness produced no report", Name, elapsed);
+        }
+
+        return ProofJudgement.Judge(finding, plan, oracle, runs.Value, Name, elapsed);
+    }
+
 }

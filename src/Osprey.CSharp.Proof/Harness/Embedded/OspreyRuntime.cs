@@ -17,9 +17,22 @@ internal static class __Osprey
 
     internal static string Current = "";
 
+    // A shared harness instruments the sources and sinks of many findings; one run proves one of
+    // them: only its source site yields the payload and only its sink site records. -1: any site.
+    internal static int ActiveSource = -1;
+
+    internal static int ActiveSink = -1;
+
+    // Another finding's source in a shared harness yields this harmless text instead of doing I/O.
+    private const string Inert = "osprey";
+
     internal static string Input() => Current;
 
     internal static T Input<T>() => (T)Convert(Current, typeof(T));
+
+    internal static string Input(int site) => site == ActiveSource || ActiveSource == -1 ? Current : Inert;
+
+    internal static T Input<T>(int site) => (T)Convert(Input(site), typeof(T));
 
     internal static object Convert(string payload, Type type)
     {
@@ -105,6 +118,26 @@ internal static class __Osprey
     }
 
     internal static void SinkVoid(string kind, string api, object receiver, object[] arguments) => Record(kind, api, receiver, arguments);
+
+    internal static T Sink<T>(string kind, string api, object receiver, object[] arguments, bool passThrough, int site)
+    {
+        if (site == ActiveSink || ActiveSink == -1) Record(kind, api, receiver, arguments);
+        if (passThrough && arguments.Length > 0 && arguments[arguments.Length - 1] is T value) return value;
+        return default(T);
+    }
+
+    internal static void SinkVoid(string kind, string api, object receiver, object[] arguments, int site)
+    {
+        if (site == ActiveSink || ActiveSink == -1) Record(kind, api, receiver, arguments);
+    }
+
+    // The shared harness's Main calls this with the case it was asked to run.
+    internal static int DriveCase(int sourceSite, int sinkSite, string[] payloads, Func<object> entry)
+    {
+        ActiveSource = sourceSite;
+        ActiveSink = sinkSite;
+        return Drive(payloads, entry);
+    }
 
     private static void Record(string kind, string api, object receiver, object[] arguments)
     {
