@@ -18,6 +18,7 @@ public sealed class CSharpProofVerifier : IVerifier
     private readonly ProofOptions _options;
     private readonly Lazy<ProcessSandbox> _sandbox;
     private readonly ProjectSources _sources = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScanContext, ScanHarnesses> _scans = new();
 
     /// <summary>Creates the verifier.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -51,12 +52,42 @@ public sealed class CSharpProofVerifier : IVerifier
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The first call for a compilation prepares one harness for every finding of that compilation the
+    /// scan reported (<see cref="ScanContext.ReportedFindings"/>); later calls reuse it. A finding the scan
+    /// did not report gets a harness of its own.
+    /// </remarks>
     public async Task<Verification> VerifyAsync(ScanContext context, ReconResult recon, Finding finding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(finding);
-        var results = await VerifyAllAsync(context, [finding], cancellationToken).ConfigureAwait(false);
-        return results[0];
+        if (!CanVerify(finding))
+        {
+            return NoStrategy(finding);
+        }
+
+        var compilation = CompilationFor(context, finding);
+        if (compilation is null)
+        {
+            return Unreadable(finding);
+        }
+
+        var scan = _scans.GetValue(context, static _ => new ScanHarnesses());
+        var prepared = await scan.GetOrPrepareAsync(compilation, () => context.ReportedFindings.Where(f => CanVerify(f) && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        if (prepared.PositionOf(finding) is not { } position)
+        {
+            var own = await VerifyAllAsync(context, [finding], cancellationToken).ConfigureAwait(false);
+            return own[0];
+        }
+
+        try
+        {
+            return await RunCaseAsync(context, prepared, position, finding, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            prepared.CaseDone();
+        }
     }
 
     /// <summary>
@@ -74,18 +105,10 @@ public sealed class CSharpProofVerifier : IVerifier
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
-            if (SinkOracles.For(finding.SinkKind) is null || !CanVerify(finding))
-            {
-                results[i] = Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
-                continue;
-            }
-
-            var compilation = _options.CompilationProvider?.Invoke(finding)
-                ?? LoaderCompilations.For(context, finding.Trace[0].Location.FilePath)
-                ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
+            var compilation = CanVerify(finding) ? CompilationFor(context, finding) : null;
             if (compilation is null)
             {
-                results[i] = Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name);
+                results[i] = CanVerify(finding) ? Unreadable(finding) : NoStrategy(finding);
                 continue;
             }
 
@@ -100,57 +123,51 @@ public sealed class CSharpProofVerifier : IVerifier
 
         foreach (var (compilation, members) in groups)
         {
-            await ProveGroupAsync(context, compilation, findings, members, results, cancellationToken).ConfigureAwait(false);
+            var groupFindings = members.Select(i => findings[i]).ToList();
+            using var prepared = await Task.Run(() => PreparedHarness.Prepare(compilation, groupFindings, _options.TimeProvider), cancellationToken).ConfigureAwait(false);
+            await Parallel.ForAsync(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Options.VerifyParallelism, CancellationToken = cancellationToken }, async (position, ct) =>
+                results[members[position]] = await RunCaseAsync(context, prepared, position, groupFindings[position], ct).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         return results;
     }
 
-    private async Task ProveGroupAsync(ScanContext context, CSharpCompilation compilation, IReadOnlyList<Finding> findings, List<int> members, Verification[] results, CancellationToken cancellationToken)
+    private CSharpCompilation? CompilationFor(ScanContext context, Finding finding) =>
+        _options.CompilationProvider?.Invoke(finding)
+        ?? LoaderCompilations.For(context, finding.Trace[0].Location.FilePath)
+        ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
+
+    private async Task<Verification> RunCaseAsync(ScanContext context, PreparedHarness prepared, int position, Finding finding, CancellationToken cancellationToken)
     {
-        var started = _options.TimeProvider.GetTimestamp();
-        var requests = members.Select(i => new HarnessRequest(findings[i], SinkOracles.For(findings[i].SinkKind)!.Payloads)).ToList();
-        var shared = await Task.Run(() => HarnessBuilder.BuildShared(compilation, requests), cancellationToken).ConfigureAwait(false);
-        using var harness = SandboxWorkspace.Create();
-        var emitErrors = shared.Compilation is { } built ? HarnessEmitter.Emit(built, harness.Directory, shared.UsesAspNetCore) : [];
-        var preparation = _options.TimeProvider.GetElapsedTime(started) / Math.Max(1, members.Count);
-        var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
-        var dll = harness.PathOf(HarnessEmitter.AssemblyFileName);
-        await Parallel.ForAsync(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Options.VerifyParallelism, CancellationToken = cancellationToken }, async (position, ct) =>
+        var outcome = prepared.Shared.Cases[position];
+        if (outcome.Plan is not { } plan)
         {
-            var finding = findings[members[position]];
-            var outcome = shared.Cases[position];
-            if (outcome.Plan is not { } plan)
-            {
-                results[members[position]] = Verification.Unverified("no harness could be built: " + outcome.Problem!.Reason, Name, preparation);
-                return;
-            }
+            return Verification.Unverified("no harness could be built: " + outcome.Problem!.Reason, Name, prepared.PreparationPerCase);
+        }
 
-            if (emitErrors.Count > 0)
-            {
-                results[members[position]] = Verification.Unverified("the harness does not emit: " + emitErrors[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), Name, preparation);
-                return;
-            }
+        if (prepared.EmitErrors.Count > 0)
+        {
+            return Verification.Unverified("the harness does not emit: " + prepared.EmitErrors[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), Name, prepared.PreparationPerCase);
+        }
 
-            results[members[position]] = await RunAsync(finding, plan, dll, limits, preparation, ct).ConfigureAwait(false);
-        }).ConfigureAwait(false);
-    }
-
-    private async Task<Verification> RunAsync(Finding finding, HarnessPlan plan, string dll, SandboxLimits limits, TimeSpan preparation, CancellationToken cancellationToken)
-    {
         var started = _options.TimeProvider.GetTimestamp();
-        var oracle = SinkOracles.For(finding.SinkKind)!;
+        var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
         using var workspace = SandboxWorkspace.Create();
-        var command = new SandboxCommand { Program = "dotnet", Arguments = [dll, plan.CaseArgument.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
+        var command = new SandboxCommand { Program = "dotnet", Arguments = [prepared.AssemblyPath, plan.CaseArgument.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
         var result = await _sandbox.Value.RunAsync(workspace, command, limits, cancellationToken).ConfigureAwait(false);
         var runs = HarnessOutput.Parse(result.StandardOutput);
-        var elapsed = preparation + _options.TimeProvider.GetElapsedTime(started);
+        var elapsed = prepared.PreparationPerCase + _options.TimeProvider.GetElapsedTime(started);
         if (runs is null)
         {
             return Verification.Unverified(result.FailureReason ?? "the harness produced no report", Name, elapsed);
         }
 
-        return ProofJudgement.Judge(finding, plan, oracle, runs.Value, Name, elapsed);
+        return ProofJudgement.Judge(finding, plan, SinkOracles.For(finding.SinkKind)!, runs.Value, Name, elapsed);
     }
 
+    private Verification NoStrategy(Finding finding) =>
+        Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
+
+    private Verification Unreadable(Finding finding) =>
+        Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name);
 }
