@@ -98,7 +98,7 @@ internal static class HarnessBuilder
             }
         }
 
-        return new SharedHarness(compilation, references.UsesAspNetCore, [.. outcomes]);
+        return new SharedHarness(compilation, references.UsesAspNetCore, [.. outcomes]) { Libraries = references.Libraries };
     }
 
     private static CSharpCompilation Compose(
@@ -139,4 +139,8 @@ internal static class HarnessBuilder
 internal sealed record HarnessRequest(Finding Finding, ImmutableArray<Payload> Payloads);
 
 /// <summary>A harness shared by many findings: the compilation (null when nothing compiled) and, per request in order, its plan or problem.</summary>
-internal sealed record SharedHarness(CSharpCompilation? Compilation, bool UsesAspNetCore, ImmutableArray<HarnessBuilder.OneOf> Cases);
+internal sealed record SharedHarness(CSharpCompilation? Compilation, bool UsesAspNetCore, ImmutableArray<HarnessBuilder.OneOf> Cases)
+{
+    /// <summary>The project's own library files the harness needs beside it at run time.</summary>
+    public ImmutableArray<string> Libraries { get; init; } = [];
+}

@@ -107,6 +107,13 @@ internal sealed class SinkRewrite
                     ElementAccessExpressionSyntax element => (element.Expression, element.ArgumentList.Arguments.Select(a => a.Expression)),
                     _ => (Null(), Enumerable.Empty<ExpressionSyntax>()),
                 };
+                if (assignment.IsKind(SyntaxKind.AddAssignmentExpression))
+                {
+                    // `cmd.CommandText += x` records the text the property ends up with.
+                    var sum = BinaryExpression(SyntaxKind.AddExpression, ParenthesizedExpression(assignment.Left.WithoutTrivia()), ParenthesizedExpression(assignment.Right.WithoutTrivia()));
+                    return AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, assignment.Left, Record(receiver, keys.Append(sum), passThrough: true)).WithTriviaFrom(assignment);
+                }
+
                 return assignment.WithRight(Record(receiver, keys.Append(assignment.Right), passThrough: true));
             }
 

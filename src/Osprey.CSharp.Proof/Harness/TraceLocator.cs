@@ -108,7 +108,7 @@ internal static class TraceLocator
     {
         InvocationExpressionSyntax => true,
         BaseObjectCreationExpressionSyntax => true,
-        AssignmentExpressionSyntax { Left: var left } a when a.IsKind(SyntaxKind.SimpleAssignmentExpression) =>
+        AssignmentExpressionSyntax { Left: var left } a when a.IsKind(SyntaxKind.SimpleAssignmentExpression) || a.IsKind(SyntaxKind.AddAssignmentExpression) =>
             model.GetSymbolInfo(left).Symbol is IPropertySymbol,
         _ => false,
     };

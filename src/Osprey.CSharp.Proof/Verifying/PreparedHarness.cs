@@ -55,7 +55,7 @@ internal sealed class PreparedHarness : IDisposable
         var requests = findings.Select(f => new HarnessRequest(f, Oracles.SinkOracles.For(f.SinkKind)!.Payloads)).ToList();
         var shared = HarnessBuilder.BuildShared(compilation, requests);
         var directory = SandboxWorkspace.Create();
-        var errors = shared.Compilation is { } built ? HarnessEmitter.Emit(built, directory.Directory, shared.UsesAspNetCore) : [];
+        var errors = shared.Compilation is { } built ? HarnessEmitter.Emit(built, directory.Directory, shared.UsesAspNetCore, shared.Libraries) : [];
         return new PreparedHarness(directory, findings, shared, errors, time.GetElapsedTime(started));
     }
 
