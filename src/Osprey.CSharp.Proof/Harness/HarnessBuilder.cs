@@ -106,7 +106,10 @@ internal static class HarnessBuilder
         ImmutableArray<MetadataReference> references, CSharpParseOptions parse)
     {
         var roots = cases.SelectMany(c => c.Trees).Distinct();
-        var kept = RelevantTrees.Collect(scanned, graph, roots);
+        // Global usings (the loader's implicit usings of an SDK project) declare nothing a path names but every file needs them.
+        var kept = RelevantTrees.Collect(scanned, graph, roots)
+            .Union(scanned.SyntaxTrees.Where(t => t.GetRoot() is CompilationUnitSyntax unit && unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))))
+            .ToList();
         var trees = new List<SyntaxTree>();
         foreach (var tree in kept.Where(t => !CaseLocator.HasTopLevel(t)))
         {

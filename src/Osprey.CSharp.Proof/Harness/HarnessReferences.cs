@@ -21,7 +21,9 @@ internal static class HarnessReferences
         var frameworkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "mscorlib", "netstandard", "System", "System.Core", "System.Web", "System.Data",
             // Windows-only on modern .NET (every constructor throws elsewhere): the harness uses its double.
             "System.DirectoryServices" };
-        var usesAsp = scanned.References.Select(NameOf).Any(n => n.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase));
+        // By its references, or — when the loader could not resolve the shared framework — by its code.
+        var usesAsp = scanned.References.Select(NameOf).Any(n => n.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
+            || scanned.SyntaxTrees.Any(t => t.GetText().ToString().Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
         var own = scanned.References.Where(r =>
         {
             var name = NameOf(r);
