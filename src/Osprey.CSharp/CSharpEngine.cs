@@ -65,7 +65,11 @@ public sealed class CSharpEngine : IDiscoveryEngine
         }
         finally
         {
-            state.Release();
+            // The proof stage compiles its harnesses from the loader's compilations: keep them for it.
+            if (!context.Options.Verify)
+            {
+                state.Release();
+            }
         }
     }
 

@@ -10,11 +10,17 @@ namespace Osprey.Bench.Commands;
 internal static class JulietCommand
 {
     /// <summary>Options this command takes.</summary>
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "cwe", "tools", "peer-cwe", "verify", "work", "out" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "cwe", "tools", "peer-cwe", "verify", "work", "out" }.Union(Proof.JulietProofCommand.Options).ToHashSet();
 
     /// <summary>Runs the benchmark and writes juliet-cs.json, juliet-cs.md and juliet-cs.png into --out.</summary>
     public static async Task<int> RunAsync(BenchArguments args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (args.Flag("verify"))
+        {
+            // Proving is its own run: Osprey only, on the injection CWEs, with its own table.
+            return await Proof.JulietProofCommand.RunAsync(args, stdout, stderr, time, cancellationToken);
+        }
+
         var suite = JulietSuite.Locate(args.Required("path"));
         var output = args.Required("out");
         var tools = args.List("tools", [OspreyScanner.ToolName, PeerTool.SecurityCodeScan.Name, PeerTool.NetAnalyzers.Name]);

@@ -6,11 +6,11 @@ using Osprey.Bench.Samples;
 
 namespace Osprey.Bench.Commands;
 
-/// <summary><c>samples --path &lt;samples folder&gt; [--out &lt;dir&gt;]</c></summary>
+/// <summary><c>samples --path &lt;samples folder&gt; [--verify] [--out &lt;dir&gt;]</c></summary>
 internal static class SamplesCommand
 {
     /// <summary>Options this command takes.</summary>
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "out" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "out", "verify" };
 
     /// <summary>Scores every sample and prints a table; writes samples.json into --out when given.</summary>
     public static async Task<int> RunAsync(BenchArguments args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
@@ -22,6 +22,11 @@ internal static class SamplesCommand
         }
 
         var startedAt = time.GetUtcNow();
+        if (args.Flag("verify"))
+        {
+            return await Proof.SampleProofCommand.RunAsync(path, args.Optional("out"), startedAt, stdout, stderr, cancellationToken);
+        }
+
         var scores = await SamplesBenchmark.RunAsync(path, stderr, cancellationToken);
         if (args.Optional("out") is { } output)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -5,24 +6,51 @@ using Osprey.CSharp.Proof.Oracles;
 
 namespace Osprey.CSharp.Proof.Harness;
 
-/// <summary>Generates the harness's <c>Main</c>: for each payload, call the entry point and print what the sinks recorded.</summary>
+/// <summary>
+/// Generates the harness's <c>Main</c>: its first argument names the case (0 when absent); the case
+/// activates its source and sink sites, calls its entry point once per payload, and prints what its
+/// sink recorded. Payload lists shared by cases are emitted once.
+/// </summary>
 internal static class DriverSource
 {
     public const string MainTypeName = "__OspreyPlan";
 
-    public static string Generate(IMethodSymbol entry, int payloadParameter, IReadOnlyList<Payload> payloads)
+    public static string Generate(IReadOnlyList<DriverCase> cases)
     {
-        var parameterTypes = string.Join(", ", entry.Parameters.Select(p => Literal(RuntimeName(p.Type) + (p.RefKind == RefKind.None ? "" : "&"))));
-        var payloadArray = string.Join(", ", payloads.Select(p => Literal(p.Value)));
-        var method = entry.MethodKind == MethodKind.Constructor ? ".ctor" : entry.MetadataName;
+        var payloadLists = new Dictionary<string, int>(StringComparer.Ordinal);
+        var fields = new StringBuilder();
+        var switchCases = new StringBuilder();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var (entry, payloadParameter, payloads, sourceSite, sinkSite) = cases[i];
+            var payloadArray = "new string[] { " + string.Join(", ", payloads.Select(p => Literal(p.Value))) + " }";
+            if (!payloadLists.TryGetValue(payloadArray, out var list))
+            {
+                list = payloadLists.Count;
+                payloadLists[payloadArray] = list;
+                fields.Append(CultureInfo.InvariantCulture, $"    private static readonly string[] Payloads{list} = {payloadArray};\n");
+            }
+
+            var parameterTypes = string.Join(", ", entry.Parameters.Select(p => Literal(RuntimeName(p.Type) + (p.RefKind == RefKind.None ? "" : "&"))));
+            var method = entry.MethodKind == MethodKind.Constructor ? ".ctor" : entry.MetadataName;
+            switchCases.Append(CultureInfo.InvariantCulture,
+                $"            case {i}: return global::__Osprey.DriveCase({sourceSite}, {sinkSite}, Payloads{list}, () => global::__Osprey.InvokeEntry({Literal(MetadataTypeName(entry.ContainingType))}, {Literal(method)}, new string[] {{ {parameterTypes} }}, {payloadParameter}));\n");
+        }
+
         return $$"""
             internal static class {{MainTypeName}}
             {
-                public static int Main()
+            {{fields}}
+                public static int Main(string[] args)
                 {
-                    return global::__Osprey.Drive(
-                        new string[] { {{payloadArray}} },
-                        () => global::__Osprey.InvokeEntry({{Literal(MetadataTypeName(entry.ContainingType))}}, {{Literal(method)}}, new string[] { {{parameterTypes}} }, {{payloadParameter}}));
+                    var index = args.Length == 0 ? 0 : int.Parse(args[0], global::System.Globalization.CultureInfo.InvariantCulture);
+                    switch (index)
+                    {
+            {{switchCases}}
+                        default:
+                            global::System.Console.Error.WriteLine("Osprey harness: no case " + index);
+                            return 2;
+                    }
                 }
             }
             """;
@@ -50,3 +78,6 @@ internal static class DriverSource
 
     private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 }
+
+/// <summary>What the driver needs of one case: the entry point, the parameter that receives the payload (-1: none), the payloads, and the sites to activate.</summary>
+internal sealed record DriverCase(IMethodSymbol Entry, int PayloadParameter, IReadOnlyList<Payload> Payloads, int SourceSite, int SinkSite);

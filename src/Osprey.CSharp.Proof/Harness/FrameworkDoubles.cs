@@ -5,7 +5,7 @@ namespace Osprey.CSharp.Proof.Harness;
 
 /// <summary>
 /// Test doubles for .NET Framework-era libraries that modern .NET lacks (System.Web,
-/// System.Data.SqlClient, NLog): added to a harness only when the scanned code uses the
+/// System.Data.SqlClient, NLog, System.DirectoryServices): added to a harness only when the scanned code uses the
 /// namespace and no reference provides the type. They do no I/O.
 /// </summary>
 internal static class FrameworkDoubles
@@ -15,6 +15,7 @@ internal static class FrameworkDoubles
         ("SqlClient.cs", "System.Data.SqlClient", "System.Data.SqlClient.SqlCommand"),
         ("NLog.cs", "NLog", "NLog.Logger"),
         ("SystemWeb.cs", "System.Web", "System.Web.HttpRequest"),
+        ("DirectoryServices.cs", "System.DirectoryServices", "System.DirectoryServices.DirectorySearcher"),
     ];
 
     /// <summary>

@@ -8,149 +8,119 @@ using Osprey.CSharp.Proof.Oracles;
 namespace Osprey.CSharp.Proof.Harness;
 
 /// <summary>
-/// Synthesises a harness for one finding: locates the trace's source and sink in the scanned
-/// compilation, replaces the source with the Osprey input provider and the sink with the recorder,
-/// chooses the entry point, keeps only the files the path needs (plus framework doubles), and adds
-/// a driver that runs every payload. Nothing is executed here.
+/// Synthesises one harness for many findings of one compilation: locates each trace's source and
+/// sink, replaces every source with the Osprey input provider and every sink with the recorder (each
+/// numbered, so that a run yields the payload only at its own source and records only its own sink),
+/// chooses each entry point, keeps only the files the paths need (plus framework doubles), and adds a
+/// driver whose first argument names the case to run. Compiled once, the harness serves every proof
+/// of the compilation, each in its own process. Nothing is executed here.
 /// </summary>
 internal static class HarnessBuilder
 {
-    // One augmented compilation per scanned compilation: findings of the same project share its
-    // binding caches instead of rebuilding the declaration tables of every file each time.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CSharpCompilation, CSharpCompilation> WithDoubles = new();
+    private const int MaxExclusionRounds = 4;
 
+    /// <summary>The harness for one finding: a shared harness of one case.</summary>
     public static OneOf Build(CSharpCompilation scanned, Finding finding, ImmutableArray<Payload> payloads)
     {
-        if (finding.Trace.IsDefaultOrEmpty || finding.Trace.Length < 2)
+        var shared = BuildShared(scanned, [new HarnessRequest(finding, payloads)]);
+        return shared.Cases[0];
+    }
+
+    /// <summary>One harness for every request; a request that cannot be proven gets its reason instead of a plan.</summary>
+    public static SharedHarness BuildShared(CSharpCompilation scanned, IReadOnlyList<HarnessRequest> requests)
+    {
+        var flat = HarnessInputs.Flatten(scanned);
+        var references = HarnessReferences.For(flat);
+        var parse = flat.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
+        var withDoubles = HarnessInputs.WithDoubles(flat, references.References, parse);
+        var graph = new CallGraph(withDoubles);
+        var sites = new HarnessSites();
+        var outcomes = new OneOf[requests.Count];
+        var located = new List<LocatedCase>();
+        for (var i = 0; i < requests.Count; i++)
         {
-            return Fail("the finding has no trace from a source to a sink");
+            var result = CaseLocator.Locate(withDoubles, graph, sites, requests[i].Finding);
+            if (result.Case is { } found)
+            {
+                located.Add(found with { Index = i });
+            }
+            else
+            {
+                outcomes[i] = Fail(result.Problem!);
+            }
         }
 
-        // Doubles join the scanned compilation first, so that calls into them bind while locating the sink.
-        var references = HarnessReferences.For(scanned);
-        var parse = scanned.SyntaxTrees.FirstOrDefault()?.Options as CSharpParseOptions ?? CSharpParseOptions.Default;
-        scanned = WithDoubles.GetValue(scanned, s => s.AddSyntaxTrees(FrameworkDoubles.For(s, references.References, parse)));
-        var sourceLocation = finding.Trace[0].Location;
-        var sinkLocation = finding.Trace[^1].Location;
-        var sourceTree = TraceLocator.FindTree(scanned, sourceLocation);
-        var sinkTree = TraceLocator.FindTree(scanned, sinkLocation);
-        if (sourceTree is null || sinkTree is null)
+        CSharpCompilation? compilation = null;
+        for (var round = 0; round < MaxExclusionRounds && located.Count > 0; round++)
         {
-            return Fail($"the file {(sourceTree is null ? sourceLocation.FilePath : sinkLocation.FilePath)} is not in the compilation");
+            compilation = Compose(withDoubles, graph, located, requests, references.References, parse);
+            compilation = CompilationRepair.Repair(compilation, out var errors);
+            if (errors.Count == 0)
+            {
+                break;
+            }
+
+            // Errors on a case's own path exclude that case; the others are composed again without it.
+            var blamed = HarnessBlame.Cases(errors, located.Count);
+            foreach (var (position, error) in blamed)
+            {
+                outcomes[located[position].Index] = Fail("the harness does not compile: " + error);
+            }
+
+            located = [.. located.Where((_, position) => !blamed.ContainsKey(position))];
+            compilation = null;
         }
 
-        var graph = new CallGraph(scanned);
-        var sourceNode = TraceLocator.FindSource(sourceTree, sourceLocation);
-        var sinkNode = TraceLocator.FindSink(sinkTree, graph.Model(sinkTree), sinkLocation);
-        if (sourceNode is null)
+        if (compilation is not null)
         {
-            return Fail($"no source expression at {sourceLocation}");
+            for (var position = 0; position < located.Count; position++)
+            {
+                var found = located[position];
+                outcomes[found.Index] = new OneOf(new HarnessPlan
+                {
+                    Compilation = compilation,
+                    CaseArgument = position,
+                    EntryPoint = found.Entry.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                    EntryType = DriverSource.MetadataTypeName(found.Entry.ContainingType),
+                    EntryMethod = found.Entry.Name,
+                    ScannedAssembly = scanned.AssemblyName ?? "",
+                    Payloads = requests[found.Index].Payloads,
+                    UsesAspNetCore = references.UsesAspNetCore,
+                    SinkApi = found.Sink.Api,
+                });
+            }
+        }
+        else
+        {
+            foreach (var found in located)
+            {
+                outcomes[found.Index] = Fail("the harness does not compile");
+            }
         }
 
-        if (sinkNode is null)
-        {
-            return Fail($"no sink call at {sinkLocation}");
-        }
+        return new SharedHarness(compilation, references.UsesAspNetCore, [.. outcomes]) { Libraries = references.Libraries };
+    }
 
-        var source = SourceRewrite.Create(sourceNode, graph.Model(sourceTree));
-        var sink = SinkRewrite.Create(sinkNode, graph.Model(sinkTree), finding.SinkKind ?? "", out var sinkProblem);
-        if (source is null)
-        {
-            return Fail($"the source at {sourceLocation} is not inside a method");
-        }
-
-        if (sink?.Member is null)
-        {
-            return Fail(sinkProblem ?? $"the sink at {sinkLocation} is not inside a method");
-        }
-
-        var entry = EntryPointChooser.Choose(graph, source.Member, sink.Member);
-        if (entry is null)
-        {
-            return Fail($"no callable entry point reaches both the source in {source.Member.Name} and the sink in {sink.Member.Name}");
-        }
-
-        var payloadParameter = source.ParameterIndex >= 0 && SymbolEqualityComparer.Default.Equals(entry, source.Member) ? source.ParameterIndex : -1;
-        var kept = RelevantTrees.Collect(scanned, graph, [sourceTree, sinkTree, .. entry.DeclaringSyntaxReferences.Select(r => r.SyntaxTree)]);
-        if (kept.Any(t => t.GetRoot() is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any())
-            && (HasTopLevel(sourceTree) || HasTopLevel(sinkTree)))
-        {
-            return Fail("the source or sink is in top-level statements, which a harness cannot call");
-        }
-
-        var protectedNodes = new[] { sourceNode, sinkNode }
-            .Concat(entry.DeclaringSyntaxReferences.Select(r => r.GetSyntax()))
-            .Select(n => n.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().First(m => m is not BaseTypeDeclarationSyntax || m == n))
+    private static CSharpCompilation Compose(
+        CSharpCompilation scanned, CallGraph graph, List<LocatedCase> cases, IReadOnlyList<HarnessRequest> requests,
+        ImmutableArray<MetadataReference> references, CSharpParseOptions parse)
+    {
+        var roots = cases.SelectMany(c => c.Trees).Distinct();
+        // Global usings (the loader's implicit usings of an SDK project) declare nothing a path names but every file needs them.
+        var kept = RelevantTrees.Collect(scanned, graph, roots)
+            .Union(scanned.SyntaxTrees.Where(t => t.GetRoot() is CompilationUnitSyntax unit && unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))))
             .ToList();
         var trees = new List<SyntaxTree>();
-        foreach (var tree in kept.Where(t => !HasTopLevel(t)))
+        foreach (var tree in kept.Where(t => !CaseLocator.HasTopLevel(t)))
         {
-            trees.Add(Rewrite(tree, source, sink, protectedNodes));
+            trees.Add(HarnessRewriter.Rewrite(tree, cases));
         }
 
-        var driver = DriverSource.Generate(entry, payloadParameter, payloads);
+        var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink.Site)).ToList());
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyRuntime.cs"), parse, path: "osprey/OspreyRuntime.cs"));
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyObservers.cs"), parse, path: "osprey/OspreyObservers.cs"));
         trees.Add(CSharpSyntaxTree.ParseText(driver, parse, path: "osprey/Driver.cs"));
-
-        var compilation = CSharpCompilation.Create("harness", trees, references.References, HarnessEmitter.ConsoleOptions(DriverSource.MainTypeName));
-        compilation = CompilationRepair.Repair(compilation, out var errors);
-        if (errors.Count > 0)
-        {
-            return Fail("the harness does not compile: " + string.Join("; ", errors.Take(3).Select(e => e.GetMessage(System.Globalization.CultureInfo.InvariantCulture) + " at " + Where(e))));
-        }
-
-        return new OneOf(new HarnessPlan
-        {
-            Compilation = compilation,
-            EntryPoint = entry.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
-            EntryType = DriverSource.MetadataTypeName(entry.ContainingType),
-            EntryMethod = entry.Name,
-            ScannedAssembly = scanned.AssemblyName ?? "",
-            Payloads = payloads,
-            UsesAspNetCore = references.UsesAspNetCore,
-            SinkApi = sink.Api,
-        });
-    }
-
-    private static SyntaxTree Rewrite(SyntaxTree tree, SourceRewrite source, SinkRewrite sink, List<MemberDeclarationSyntax> protectedNodes)
-    {
-        var replacements = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>>();
-        if (source.Target is { } target && target.SyntaxTree == tree)
-        {
-            replacements[target] = _ => source.Replacement!;
-        }
-
-        if (sink.Target.SyntaxTree == tree)
-        {
-            replacements[sink.Target] = sink.Rewrite;
-        }
-
-        foreach (var node in protectedNodes.Where(n => n.SyntaxTree == tree && !replacements.ContainsKey(n)))
-        {
-            replacements[node] = rewritten => rewritten.WithAdditionalAnnotations(CompilationRepair.Keep);
-        }
-
-        if (replacements.Count == 0)
-        {
-            return tree;
-        }
-
-        var root = tree.GetRoot().ReplaceNodes(replacements.Keys, (original, rewritten) =>
-        {
-            var replaced = replacements[original](rewritten);
-            return protectedNodes.Contains(original) ? replaced.WithAdditionalAnnotations(CompilationRepair.Keep) : replaced;
-        });
-        return tree.WithRootAndOptions(root, tree.Options);
-    }
-
-    private static bool HasTopLevel(SyntaxTree tree) =>
-        tree.GetRoot() is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any();
-
-    private static string Where(Diagnostic diagnostic)
-    {
-        var span = diagnostic.Location.GetLineSpan();
-        return $"{span.Path}:{span.StartLinePosition.Line + 1}";
+        return CSharpCompilation.Create("harness", trees, references, HarnessEmitter.ConsoleOptions(DriverSource.MainTypeName));
     }
 
     private static OneOf Fail(string reason) => new(new HarnessProblem(reason));
@@ -166,4 +136,14 @@ internal static class HarnessBuilder
 
         public HarnessProblem? Problem { get; }
     }
+}
+
+/// <summary>One finding to prove and the payloads of its sink kind.</summary>
+internal sealed record HarnessRequest(Finding Finding, ImmutableArray<Payload> Payloads);
+
+/// <summary>A harness shared by many findings: the compilation (null when nothing compiled) and, per request in order, its plan or problem.</summary>
+internal sealed record SharedHarness(CSharpCompilation? Compilation, bool UsesAspNetCore, ImmutableArray<HarnessBuilder.OneOf> Cases)
+{
+    /// <summary>The project's own library files the harness needs beside it at run time.</summary>
+    public ImmutableArray<string> Libraries { get; init; } = [];
 }

@@ -13,8 +13,12 @@ internal static class HarnessEmitter
 {
     public const string AssemblyFileName = "harness.dll";
 
-    /// <summary>Emits <paramref name="compilation"/> into <paramref name="directory"/>; returns the errors, empty on success.</summary>
-    public static IReadOnlyList<Diagnostic> Emit(CSharpCompilation compilation, string directory, bool aspNetCore = false)
+    /// <summary>
+    /// Emits <paramref name="compilation"/> into <paramref name="directory"/> with copies of
+    /// <paramref name="libraries"/> (the project's own references, which the runtime must find beside
+    /// the harness); returns the errors, empty on success.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Emit(CSharpCompilation compilation, string directory, bool aspNetCore = false, IEnumerable<string>? libraries = null)
     {
         var dll = Path.Combine(directory, AssemblyFileName);
         Microsoft.CodeAnalysis.Emit.EmitResult result;
@@ -30,6 +34,15 @@ internal static class HarnessEmitter
         }
 
         File.WriteAllText(Path.Combine(directory, "harness.runtimeconfig.json"), RuntimeConfig(aspNetCore));
+        foreach (var library in libraries ?? [])
+        {
+            var copy = Path.Combine(directory, Path.GetFileName(library));
+            if (File.Exists(library) && !File.Exists(copy))
+            {
+                File.Copy(library, copy);
+            }
+        }
+
         return [];
     }
 

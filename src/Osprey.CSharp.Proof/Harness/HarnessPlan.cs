@@ -9,6 +9,9 @@ internal sealed record HarnessPlan
 {
     public required CSharpCompilation Compilation { get; init; }
 
+    /// <summary>The harness's command-line argument that runs this case.</summary>
+    public int CaseArgument { get; init; }
+
     /// <summary>The entry point in the proof's words: <c>Shop.Controllers.SearchController.Search(string)</c>.</summary>
     public required string EntryPoint { get; init; }
 

@@ -13,19 +13,25 @@ internal static class HarnessReferences
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCore = new(LoadAspNetCore);
 
-    public static (ImmutableArray<MetadataReference> References, bool UsesAspNetCore) For(CSharpCompilation scanned)
+    /// <summary>The harness's references, whether it needs ASP.NET Core, and the project's own library files, which must be copied beside it.</summary>
+    public static (ImmutableArray<MetadataReference> References, bool UsesAspNetCore, ImmutableArray<string> Libraries) For(CSharpCompilation scanned)
     {
         var platformNames = PlatformReferences.Runtime.Select(NameOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var aspNames = AspNetCore.Value.Select(NameOf).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var frameworkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "mscorlib", "netstandard", "System", "System.Core", "System.Web", "System.Data" };
-        var usesAsp = scanned.References.Select(NameOf).Any(n => n.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase));
+        var frameworkNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "mscorlib", "netstandard", "System", "System.Core", "System.Web", "System.Data",
+            // Windows-only on modern .NET (every constructor throws elsewhere): the harness uses its double.
+            "System.DirectoryServices" };
+        // By its references, or — when the loader could not resolve the shared framework — by its code.
+        var usesAsp = scanned.References.Select(NameOf).Any(n => n.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
+            || scanned.SyntaxTrees.Any(t => t.GetText().ToString().Contains("Microsoft.AspNetCore", StringComparison.Ordinal));
         var own = scanned.References.Where(r =>
         {
             var name = NameOf(r);
             return !platformNames.Contains(name) && !aspNames.Contains(name) && !frameworkNames.Contains(name);
-        });
+        }).ToList();
         var references = PlatformReferences.Runtime.AddRange(usesAsp ? AspNetCore.Value : []).AddRange(own);
-        return (references, usesAsp && !AspNetCore.Value.IsEmpty);
+        var libraries = own.OfType<PortableExecutableReference>().Select(r => r.FilePath).OfType<string>().Where(File.Exists).ToImmutableArray();
+        return (references, usesAsp && !AspNetCore.Value.IsEmpty, libraries);
     }
 
     private static string NameOf(MetadataReference reference) =>

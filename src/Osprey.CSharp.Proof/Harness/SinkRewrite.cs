@@ -38,6 +38,12 @@ internal sealed class SinkRewrite
     /// <summary>The member that contains the sink.</summary>
     public ISymbol? Member { get; private init; }
 
+    /// <summary>The sink's number in a shared harness (the recorder records only the active one); -1 in a harness of one finding.</summary>
+    public int Site { get; private init; } = -1;
+
+    /// <summary>This rewrite with <paramref name="site"/> as its number in a shared harness.</summary>
+    public SinkRewrite WithSite(int site) => new(Target, _kind, _api, _resultType, _hasReceiver, _receiverIsThis) { Member = Member, Site = site };
+
     public static SinkRewrite? Create(SyntaxNode sink, SemanticModel model, string kind, out string? problem)
     {
         problem = null;
@@ -101,6 +107,13 @@ internal sealed class SinkRewrite
                     ElementAccessExpressionSyntax element => (element.Expression, element.ArgumentList.Arguments.Select(a => a.Expression)),
                     _ => (Null(), Enumerable.Empty<ExpressionSyntax>()),
                 };
+                if (assignment.IsKind(SyntaxKind.AddAssignmentExpression))
+                {
+                    // `cmd.CommandText += x` records the text the property ends up with.
+                    var sum = BinaryExpression(SyntaxKind.AddExpression, ParenthesizedExpression(assignment.Left.WithoutTrivia()), ParenthesizedExpression(assignment.Right.WithoutTrivia()));
+                    return AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, assignment.Left, Record(receiver, keys.Append(sum), passThrough: true)).WithTriviaFrom(assignment);
+                }
+
                 return assignment.WithRight(Record(receiver, keys.Append(assignment.Right), passThrough: true));
             }
 
@@ -122,12 +135,23 @@ internal sealed class SinkRewrite
             Argument(array),
         };
         var provider = ParseExpression("global::__Osprey");
+        var site = Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, SyntaxFactory.Literal(Site)));
         if (_resultType is null)
         {
+            if (Site >= 0)
+            {
+                arguments.Add(site);
+            }
+
             return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider, IdentifierName("SinkVoid")), ArgumentList(SeparatedList(arguments)));
         }
 
         arguments.Add(Argument(LiteralExpression(passThrough ? SyntaxKind.TrueLiteralExpression : SyntaxKind.FalseLiteralExpression)));
+        if (Site >= 0)
+        {
+            arguments.Add(site);
+        }
+
         var sink = GenericName(Identifier("Sink"), TypeArgumentList(SingletonSeparatedList(ParseTypeName(_resultType))));
         return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider, sink), ArgumentList(SeparatedList(arguments)));
     }

@@ -28,7 +28,8 @@ internal sealed record SourceRewrite
     /// <summary>Whether the "source" is a compile-time constant: no payload can come from it.</summary>
     public bool IsConstant { get; init; }
 
-    public static SourceRewrite? Create(SyntaxNode source, SemanticModel model)
+    /// <summary>Creates the rewrite; a <paramref name="site"/> of 0 or more names the source in a shared harness.</summary>
+    public static SourceRewrite? Create(SyntaxNode source, SemanticModel model, int site = -1)
     {
         var member = EnclosingMember(source, model);
         if (member is null)
@@ -48,21 +49,46 @@ internal sealed record SourceRewrite
             return new SourceRewrite { Member = member, IsConstant = true };
         }
 
-        var input = InputCall(model.GetTypeInfo(expression).Type);
+        var type = model.GetTypeInfo(expression).Type;
+        var input = InputCall(type, site);
         if (expression.Parent is AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax statement } assignment
             && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) && assignment.Right == expression)
         {
-            var scaffolding = OutermostScaffolding(statement);
+            var scaffolding = Scaffolding(statement, assignment.Left);
             if (scaffolding != statement)
             {
-                var replacement = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, assignment.Left.WithoutTrivia(), input))
-                    .WithTriviaFrom(scaffolding);
-                return new SourceRewrite { Member = member, Target = scaffolding, Replacement = replacement };
+                return Replace(member, scaffolding, assignment.Left, input);
             }
+        }
+
+        if (type is not null && type.SpecialType != SpecialType.System_String && type.TypeKind != TypeKind.Error
+            && IoSource.FirstTextAssignment(expression, model) is { } text)
+        {
+            // The source is a socket stream, a reader or a cookie collection, not yet the text the
+            // trace follows: the payload enters where the I/O code first assigns text to a variable
+            // declared outside it, and that I/O code goes.
+            return Replace(member, Scaffolding(text.Container, text.Variable), text.Variable, InputCall(model.GetTypeInfo(text.Variable).Type, site));
         }
 
         return new SourceRewrite { Member = member, Target = expression, Replacement = input.WithTriviaFrom(expression) };
     }
+
+    private static SourceRewrite Replace(ISymbol member, StatementSyntax scaffolding, ExpressionSyntax variable, ExpressionSyntax input) => new()
+    {
+        Member = member,
+        Target = scaffolding,
+        Replacement = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, variable.WithoutTrivia(), input)).WithTriviaFrom(scaffolding),
+    };
+
+    // The I/O code around the read: the statements of its blocks that never mention the variable
+    // go with it (a listener's Start and Accept), the rest stays.
+    private static StatementSyntax Scaffolding(StatementSyntax statement, ExpressionSyntax variable) =>
+        OutermostScaffolding(statement, variable switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        });
 
     internal static ISymbol? EnclosingMember(SyntaxNode node, SemanticModel model)
     {
@@ -80,35 +106,38 @@ internal sealed record SourceRewrite
         return null;
     }
 
-    private static ExpressionSyntax InputCall(ITypeSymbol? type)
+    private static ExpressionSyntax InputCall(ITypeSymbol? type, int site)
     {
         var provider = ParseExpression("global::__Osprey");
+        var arguments = site < 0 ? ArgumentList()
+            : ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.NumericLiteralExpression, Literal(site)))));
         if (type is null || type.SpecialType == SpecialType.System_String || type.TypeKind == TypeKind.Error)
         {
-            return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider, IdentifierName("Input")));
+            return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider, IdentifierName("Input")), arguments);
         }
 
         var typeSyntax = ParseTypeName(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
         return InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, provider,
-            GenericName(Identifier("Input"), TypeArgumentList(SingletonSeparatedList(typeSyntax)))));
+            GenericName(Identifier("Input"), TypeArgumentList(SingletonSeparatedList(typeSyntax)))), arguments);
     }
 
     // Climbs from the assignment through blocks, using/try/lock bodies and if-without-else whose
-    // only statement it is; stops at a method body, a loop, or a block with other control flow.
-    private static StatementSyntax OutermostScaffolding(StatementSyntax statement)
+    // only statement it is; stops at a method body, a loop, or a block whose other statements
+    // mention the assigned variable (its declaration, a later use, a sanitiser): those must stay.
+    private static StatementSyntax OutermostScaffolding(StatementSyntax statement, string? variable)
     {
         var current = statement;
         while (true)
         {
             switch (current.Parent)
             {
-                case BlockSyntax block when block.Parent is BlockSyntax:
+                case BlockSyntax block when block.Parent is BlockSyntax && OthersSilent(block, current, variable):
                     current = block;
                     continue;
-                case BlockSyntax block when block.Parent is UsingStatementSyntax or LockStatementSyntax or CheckedStatementSyntax or FixedStatementSyntax:
+                case BlockSyntax block when block.Parent is UsingStatementSyntax or LockStatementSyntax or CheckedStatementSyntax or FixedStatementSyntax && OthersSilent(block, current, variable):
                     current = (StatementSyntax)block.Parent;
                     continue;
-                case BlockSyntax block when block.Parent is TryStatementSyntax tryStatement && tryStatement.Block == block:
+                case BlockSyntax block when block.Parent is TryStatementSyntax tryStatement && tryStatement.Block == block && OthersSilent(block, current, variable):
                     current = tryStatement;
                     continue;
                 case BlockSyntax block when block.Parent is IfStatementSyntax { Else: null } ifStatement && block.Statements.Count == 1:
@@ -125,4 +154,10 @@ internal sealed record SourceRewrite
             }
         }
     }
+
+    private static bool OthersSilent(BlockSyntax block, StatementSyntax current, string? variable) =>
+        variable is null
+            ? block.Statements.Count == 1
+            : block.Statements.Where(s => s != current).All(s => !s.DescendantNodesAndSelf().Any(n =>
+                n is IdentifierNameSyntax i && i.Identifier.ValueText == variable || n is VariableDeclaratorSyntax d && d.Identifier.ValueText == variable));
 }

@@ -49,6 +49,12 @@ internal static class TraceLocator
         if (exact)
         {
             var node = root.FindNode(span, getInnermostNodeForTie: true);
+            // An action's parameter, reported at its name (attributes and type come before it).
+            if (node.FirstAncestorOrSelf<ParameterSyntax>() is { } parameter && parameter.Identifier.Span.IntersectsWith(span))
+            {
+                return parameter;
+            }
+
             for (var n = node; n is not null && n.Span.Start >= span.Start - 1; n = n.Parent)
             {
                 if (n is ParameterSyntax)
@@ -108,7 +114,7 @@ internal static class TraceLocator
     {
         InvocationExpressionSyntax => true,
         BaseObjectCreationExpressionSyntax => true,
-        AssignmentExpressionSyntax { Left: var left } a when a.IsKind(SyntaxKind.SimpleAssignmentExpression) =>
+        AssignmentExpressionSyntax { Left: var left } a when a.IsKind(SyntaxKind.SimpleAssignmentExpression) || a.IsKind(SyntaxKind.AddAssignmentExpression) =>
             model.GetSymbolInfo(left).Symbol is IPropertySymbol,
         _ => false,
     };

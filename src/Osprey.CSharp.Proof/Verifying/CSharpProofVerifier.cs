@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.CodeAnalysis.CSharp;
 using Osprey.Core.Findings;
 using Osprey.Core.Pipeline;
@@ -19,6 +18,7 @@ public sealed class CSharpProofVerifier : IVerifier
     private readonly ProofOptions _options;
     private readonly Lazy<ProcessSandbox> _sandbox;
     private readonly ProjectSources _sources = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<ScanContext, ScanHarnesses> _scans = new();
 
     /// <summary>Creates the verifier.</summary>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
@@ -52,47 +52,122 @@ public sealed class CSharpProofVerifier : IVerifier
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// The first call for a compilation prepares one harness for every finding of that compilation the
+    /// scan reported (<see cref="ScanContext.ReportedFindings"/>); later calls reuse it. A finding the scan
+    /// did not report gets a harness of its own.
+    /// </remarks>
     public async Task<Verification> VerifyAsync(ScanContext context, ReconResult recon, Finding finding, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(finding);
-        var started = _options.TimeProvider.GetTimestamp();
-        var oracle = SinkOracles.For(finding.SinkKind);
-        if (oracle is null || !CanVerify(finding))
+        if (!CanVerify(finding))
         {
-            return Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
+            return NoStrategy(finding);
         }
 
-        var compilation = _options.CompilationProvider?.Invoke(finding) ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
+        var compilation = CompilationFor(context, finding);
         if (compilation is null)
         {
-            return Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name, Elapsed(started));
+            return Unreadable(finding);
         }
 
-        var built = await Task.Run(() => HarnessBuilder.Build(compilation, finding, oracle.Payloads), cancellationToken).ConfigureAwait(false);
-        if (built.Plan is not { } plan)
+        var scan = _scans.GetValue(context, static _ => new ScanHarnesses());
+        var prepared = await scan.GetOrPrepareAsync(compilation, () => context.ReportedFindings.Where(f => CanVerify(f) && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        if (prepared.PositionOf(finding) is not { } position)
         {
-            return Verification.Unverified("no harness could be built: " + built.Problem!.Reason, Name, Elapsed(started));
+            var own = await VerifyAllAsync(context, [finding], cancellationToken).ConfigureAwait(false);
+            return own[0];
         }
 
-        using var workspace = SandboxWorkspace.Create();
-        var errors = HarnessEmitter.Emit(plan.Compilation, workspace.Directory, plan.UsesAspNetCore);
-        if (errors.Count > 0)
+        try
         {
-            return Verification.Unverified("the harness does not emit: " + errors[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), Name, Elapsed(started));
+            return await RunCaseAsync(context, prepared, position, finding, cancellationToken).ConfigureAwait(false);
         }
-
-        var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
-        var command = new SandboxCommand { Program = "dotnet", Arguments = [HarnessEmitter.AssemblyFileName] };
-        var result = await _sandbox.Value.RunAsync(workspace, command, limits, cancellationToken).ConfigureAwait(false);
-        var runs = HarnessOutput.Parse(result.StandardOutput);
-        if (runs is null)
+        finally
         {
-            return Verification.Unverified(result.FailureReason ?? "the harness produced no report", Name, Elapsed(started));
+            prepared.CaseDone();
         }
-
-        return ProofJudgement.Judge(finding, plan, oracle, runs.Value, Name, Elapsed(started));
     }
 
-    private TimeSpan Elapsed(long started) => _options.TimeProvider.GetElapsedTime(started);
+    /// <summary>
+    /// Proves many findings at once: the findings of one compilation share one harness, synthesised
+    /// and compiled once with every source and sink instrumented; each proof still runs in its own
+    /// sandboxed process (at most <c>ScanOptions.VerifyParallelism</c> at a time). Returns one
+    /// verification per finding, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<Verification>> VerifyAllAsync(ScanContext context, IReadOnlyList<Finding> findings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(findings);
+        var results = new Verification[findings.Count];
+        var groups = new Dictionary<CSharpCompilation, List<int>>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var finding = findings[i];
+            var compilation = CanVerify(finding) ? CompilationFor(context, finding) : null;
+            if (compilation is null)
+            {
+                results[i] = CanVerify(finding) ? Unreadable(finding) : NoStrategy(finding);
+                continue;
+            }
+
+            if (!groups.TryGetValue(compilation, out var members))
+            {
+                members = [];
+                groups[compilation] = members;
+            }
+
+            members.Add(i);
+        }
+
+        foreach (var (compilation, members) in groups)
+        {
+            var groupFindings = members.Select(i => findings[i]).ToList();
+            using var prepared = await Task.Run(() => PreparedHarness.Prepare(compilation, groupFindings, _options.TimeProvider), cancellationToken).ConfigureAwait(false);
+            await Parallel.ForAsync(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Options.VerifyParallelism, CancellationToken = cancellationToken }, async (position, ct) =>
+                results[members[position]] = await RunCaseAsync(context, prepared, position, groupFindings[position], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    private CSharpCompilation? CompilationFor(ScanContext context, Finding finding) =>
+        _options.CompilationProvider?.Invoke(finding)
+        ?? LoaderCompilations.For(context, finding.Trace[0].Location.FilePath)
+        ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
+
+    private async Task<Verification> RunCaseAsync(ScanContext context, PreparedHarness prepared, int position, Finding finding, CancellationToken cancellationToken)
+    {
+        var outcome = prepared.Shared.Cases[position];
+        if (outcome.Plan is not { } plan)
+        {
+            return Verification.Unverified("no harness could be built: " + outcome.Problem!.Reason, Name, prepared.PreparationPerCase);
+        }
+
+        if (prepared.EmitErrors.Count > 0)
+        {
+            return Verification.Unverified("the harness does not emit: " + prepared.EmitErrors[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture), Name, prepared.PreparationPerCase);
+        }
+
+        var started = _options.TimeProvider.GetTimestamp();
+        var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
+        using var workspace = SandboxWorkspace.Create();
+        var command = new SandboxCommand { Program = "dotnet", Arguments = [prepared.AssemblyPath, plan.CaseArgument.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
+        var result = await _sandbox.Value.RunAsync(workspace, command, limits, cancellationToken).ConfigureAwait(false);
+        var runs = HarnessOutput.Parse(result.StandardOutput);
+        var elapsed = prepared.PreparationPerCase + _options.TimeProvider.GetElapsedTime(started);
+        if (runs is null)
+        {
+            return Verification.Unverified(result.FailureReason ?? "the harness produced no report", Name, elapsed);
+        }
+
+        return ProofJudgement.Judge(finding, plan, SinkOracles.For(finding.SinkKind)!, runs.Value, Name, elapsed);
+    }
+
+    private Verification NoStrategy(Finding finding) =>
+        Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
+
+    private Verification Unreadable(Finding finding) =>
+        Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name);
 }

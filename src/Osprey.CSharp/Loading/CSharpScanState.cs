@@ -26,6 +26,12 @@ internal sealed class CSharpScanState
     /// <summary>Whether the solution is loaded.</summary>
     public bool IsLoaded => Volatile.Read(ref _solution) is not null;
 
+    /// <summary>The loaded solution, or null when it was not loaded or was released.</summary>
+    public LoadedSolution? Loaded => Volatile.Read(ref _solution);
+
+    /// <summary>The state of <paramref name="context"/>'s scan when the C# engine or recon created one; null otherwise.</summary>
+    public static CSharpScanState? Find(ScanContext context) => States.TryGetValue(context, out var state) ? state : null;
+
     /// <summary>Loads the solution the first time and returns the same one afterwards.</summary>
     public LoadedSolution GetOrLoad(ScanContext context, ImmutableArray<SourceFile> files, CSharpEngineOptions options, CancellationToken cancellationToken, ScanPhase phase = ScanPhase.Discover)
     {
@@ -46,7 +52,7 @@ internal sealed class CSharpScanState
         }
     }
 
-    /// <summary>Drops the solution once the engine is done, so that later stages do not keep it in memory.</summary>
+    /// <summary>Drops the solution once the engine is done, so that later stages do not keep it in memory (unless they verify with it).</summary>
     public void Release()
     {
         lock (_gate)

@@ -43,6 +43,12 @@ public sealed class ScanContext
     /// <summary>Findings reported so far.</summary>
     public int FindingCount => Volatile.Read(ref _findingCount);
 
+    /// <summary>
+    /// A snapshot of the findings reported so far, for stages that handle findings together (a
+    /// verifier that proves all findings of a project with one compiled harness).
+    /// </summary>
+    public IReadOnlyList<Finding> ReportedFindings => SnapshotFindings();
+
     /// <summary>Reports a finding. Thread-safe.</summary>
     public void Report(Finding finding)
     {

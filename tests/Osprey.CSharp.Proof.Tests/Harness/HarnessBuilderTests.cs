@@ -46,7 +46,7 @@ public sealed class HarnessBuilderTests
     {
         var rewritten = BuildAndRender(SocketProgram, "command-injection");
 
-        Assert.Contains("data = global::__Osprey.Input();", rewritten, StringComparison.Ordinal);
+        Assert.Contains("data = global::__Osprey.Input(0);", rewritten, StringComparison.Ordinal);
         Assert.DoesNotContain("TcpClient", rewritten, StringComparison.Ordinal);
     }
 

@@ -47,10 +47,13 @@ internal sealed class ScannedProgram
         return index + 1;
     }
 
-    public Finding Finding(string sinkKind, EntryPoint? entryPoint = null)
+    public Finding Finding(string sinkKind, EntryPoint? entryPoint = null) => Finding(sinkKind, "// source", "// sink", entryPoint);
+
+    /// <summary>A finding from the line ending with <paramref name="sourceMarker"/> to the line ending with <paramref name="sinkMarker"/>.</summary>
+    public Finding Finding(string sinkKind, string sourceMarker, string sinkMarker, EntryPoint? entryPoint = null)
     {
-        var source = new SourceLocation { FilePath = FilePath, StartLine = LineOf("// source"), Member = "App.Program" };
-        var sink = new SourceLocation { FilePath = FilePath, StartLine = LineOf("// sink"), Member = "App.Program" };
+        var source = new SourceLocation { FilePath = FilePath, StartLine = LineOf(sourceMarker), Member = "App.Program" };
+        var sink = new SourceLocation { FilePath = FilePath, StartLine = LineOf(sinkMarker), Member = "App.Program" };
         return new Finding
         {
             RuleId = "cs/" + sinkKind,

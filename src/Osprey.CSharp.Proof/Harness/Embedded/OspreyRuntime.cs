@@ -17,9 +17,22 @@ internal static class __Osprey
 
     internal static string Current = "";
 
+    // A shared harness instruments the sources and sinks of many findings; one run proves one of
+    // them: only its source site yields the payload and only its sink site records. -1: any site.
+    internal static int ActiveSource = -1;
+
+    internal static int ActiveSink = -1;
+
+    // Another finding's source in a shared harness yields this harmless text instead of doing I/O.
+    private const string Inert = "osprey";
+
     internal static string Input() => Current;
 
     internal static T Input<T>() => (T)Convert(Current, typeof(T));
+
+    internal static string Input(int site) => site == ActiveSource || ActiveSource == -1 ? Current : Inert;
+
+    internal static T Input<T>(int site) => (T)Convert(Input(site), typeof(T));
 
     internal static object Convert(string payload, Type type)
     {
@@ -29,6 +42,7 @@ internal static class __Osprey
         if (type == typeof(byte[])) return Encoding.UTF8.GetBytes(payload);
         if (type == typeof(Stream)) return new MemoryStream(Encoding.UTF8.GetBytes(payload));
         if (type == typeof(TextReader) || type == typeof(StreamReader)) return new StreamReader(new MemoryStream(Encoding.UTF8.GetBytes(payload)));
+        if (typeof(System.Collections.Specialized.NameValueCollection).IsAssignableFrom(type) && type.IsAssignableFrom(typeof(__OspreyPayloadValues))) return new __OspreyPayloadValues(payload);
         if (type == typeof(Uri)) return Uri.TryCreate(payload, UriKind.RelativeOrAbsolute, out var uri) ? uri : null;
         var implicitFromString = type.GetMethods(BindingFlags.Public | BindingFlags.Static)
             .FirstOrDefault(m => m.Name == "op_Implicit" && m.ReturnType == type && m.GetParameters().Length == 1 && m.GetParameters()[0].ParameterType == typeof(string));
@@ -44,13 +58,19 @@ internal static class __Osprey
         }
     }
 
-    // A bound model object: its string properties all carry the payload.
+    // A bound model object: its string properties all carry the payload; a collection (cookies,
+    // headers) gets one element made from the payload.
     internal static object Fill(Type type, string payload)
     {
         if (type.IsValueType) return Activator.CreateInstance(type);
         if (type.IsInterface || type.IsAbstract) return null;
         object instance = Construct(type);
         if (instance == null) return null;
+        var add = type.GetMethods(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(m => m.Name == "Add" && m.GetParameters().Length == 1 && m.GetParameters()[0].ParameterType != typeof(object));
+        if (add != null && typeof(IEnumerable).IsAssignableFrom(type))
+        {
+            try { add.Invoke(instance, new[] { Convert(payload, add.GetParameters()[0].ParameterType) }); } catch (Exception) { }
+        }
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.PropertyType == typeof(string) && property.CanWrite && property.GetIndexParameters().Length == 0)
@@ -106,6 +126,26 @@ internal static class __Osprey
 
     internal static void SinkVoid(string kind, string api, object receiver, object[] arguments) => Record(kind, api, receiver, arguments);
 
+    internal static T Sink<T>(string kind, string api, object receiver, object[] arguments, bool passThrough, int site)
+    {
+        if (site == ActiveSink || ActiveSink == -1) Record(kind, api, receiver, arguments);
+        if (passThrough && arguments.Length > 0 && arguments[arguments.Length - 1] is T value) return value;
+        return default(T);
+    }
+
+    internal static void SinkVoid(string kind, string api, object receiver, object[] arguments, int site)
+    {
+        if (site == ActiveSink || ActiveSink == -1) Record(kind, api, receiver, arguments);
+    }
+
+    // The shared harness's Main calls this with the case it was asked to run.
+    internal static int DriveCase(int sourceSite, int sinkSite, string[] payloads, Func<object> entry)
+    {
+        ActiveSource = sourceSite;
+        ActiveSink = sinkSite;
+        return Drive(payloads, entry);
+    }
+
     private static void Record(string kind, string api, object receiver, object[] arguments)
     {
         var facts = new Dictionary<string, string>();
@@ -138,6 +178,22 @@ internal static class __Osprey
     }
 
     private static string Describe(Exception e) => e.GetType().FullName + ": " + e.Message;
+}
+
+// Query strings, forms, headers: every name holds the payload.
+internal sealed class __OspreyPayloadValues : System.Collections.Specialized.NameValueCollection
+{
+    private readonly string _payload;
+
+    public __OspreyPayloadValues(string payload)
+    {
+        _payload = payload;
+        base.Add("osprey", payload);
+    }
+
+    public override string Get(string name) => _payload;
+
+    public override string[] GetValues(string name) => new[] { _payload };
 }
 
 public class __OspreyNullProxy : DispatchProxy
