@@ -40,6 +40,23 @@ public class BenchResultsMergeTests
     }
 
     [Fact]
+    public void AddEarlierTools_SameToolOnOtherCwes_CombinesCwesAndAddsSourceTallies()
+    {
+        using var temp = new TempFolder();
+        var earlier = Path.Combine(temp.Path, "earlier.json");
+        var first = Run("juliet-cs", ("osprey", "78", 7));
+        first.Tools["osprey"] = new ToolResults { Display = "osprey", Cwe = first.Tools["osprey"].Cwe, Sources = new(StringComparer.Ordinal) { ["File"] = new Tally { Cases = 10, BadDetected = 7 } } };
+        BenchJson.Write(earlier, first);
+        var current = Run("juliet-cs", ("osprey", "89", 9));
+        current.Tools["osprey"] = new ToolResults { Display = "osprey", Cwe = current.Tools["osprey"].Cwe, Sources = new(StringComparer.Ordinal) { ["File"] = new Tally { Cases = 10, BadDetected = 9 } } };
+
+        BenchResultsMerge.AddEarlierTools(current, earlier);
+
+        Assert.Equal(["78", "89"], current.Tools["osprey"].Cwe.Keys);
+        Assert.Equal((20, 16), (current.Tools["osprey"].Sources!["File"].Cases, current.Tools["osprey"].Sources!["File"].BadDetected));
+    }
+
+    [Fact]
     public void AddEarlierTools_OtherBenchmark_FailsClearly()
     {
         using var temp = new TempFolder();
