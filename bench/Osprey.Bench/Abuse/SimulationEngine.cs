@@ -52,7 +52,7 @@ internal sealed class SimulationEngine : IDiscoveryEngine
                         new TraceStep { Location = source, Description = "The parameter is read from the request.", Kind = TraceStepKind.Source },
                         new TraceStep { Location = sink, Description = "It reaches the command text without being parameterized.", Kind = TraceStepKind.Sink },
                     ],
-                    Verification = Verification.Confirmed(new Proof
+                    Verification = Verification.Confirmed(new Osprey.Core.Findings.Proof
                     {
                         EntryPoint = "GET /api/items",
                         Payload = "' OR '1'='1",

@@ -6,11 +6,11 @@ using Osprey.Bench.Reporting;
 
 namespace Osprey.Bench.Commands;
 
-/// <summary><c>flowblot --path &lt;checkout&gt; --truth &lt;bench-truth/flowblot&gt; --out &lt;dir&gt; [--tools …] [--projects A,B] [--work dir]</c></summary>
+/// <summary><c>flowblot --path &lt;checkout&gt; --truth &lt;bench-truth/flowblot&gt; --out &lt;dir&gt; [--tools …] [--projects A,B] [--work dir] [--merge earlier.json]</c></summary>
 internal static class FlowBlotCommand
 {
     /// <summary>Options this command takes.</summary>
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "truth", "tools", "projects", "work", "out" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "truth", "tools", "projects", "work", "out", "merge" };
 
     /// <summary>Runs the benchmark and writes flowblot.json, flowblot.md and flowblot.png into --out.</summary>
     public static async Task<int> RunAsync(BenchArguments args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
@@ -37,13 +37,19 @@ internal static class FlowBlotCommand
             tools,
             Path.GetFullPath(args.Optional("work") ?? Path.Combine(Path.GetTempPath(), "osprey-bench", "flowblot")));
         WorkFolder.EnsureOutside(settings.WorkFolder, checkout);
-        var results = await new FlowBlotBenchmark(settings, stderr).RunAsync(time.GetUtcNow(), cancellationToken);
+        var merge = args.Optional("merge");
+        var results = await new FlowBlotBenchmark(settings, stderr).RunAsync(time.GetUtcNow(), r => WriteOutputs(output, JulietCommand.Merged(r, merge)), cancellationToken);
+        await stdout.WriteAsync(WriteOutputs(output, JulietCommand.Merged(results, merge)));
+        return 0;
+    }
+
+    private static string WriteOutputs(string output, BenchResults results)
+    {
         Directory.CreateDirectory(output);
         BenchJson.Write(Path.Combine(output, "flowblot.json"), results);
         var markdown = MarkdownTables.Render(results, "CWE");
-        await File.WriteAllTextAsync(Path.Combine(output, "flowblot.md"), markdown, cancellationToken);
+        File.WriteAllText(Path.Combine(output, "flowblot.md"), markdown);
         ResultChart.Write(Path.Combine(output, "flowblot.png"), results, "analysis concept", t => t.Concepts ?? []);
-        await stdout.WriteAsync(markdown);
-        return 0;
+        return markdown;
     }
 }

@@ -6,11 +6,11 @@ using Osprey.Bench.Reporting;
 
 namespace Osprey.Bench.Commands;
 
-/// <summary><c>juliet-cs --path &lt;checkout&gt; [--cwe 78,89] [--tools osprey,scs,netanalyzers] [--peer-cwe …] [--verify] [--work dir] --out &lt;dir&gt;</c></summary>
+/// <summary><c>juliet-cs --path &lt;checkout&gt; [--cwe 78,89] [--tools osprey,scs,netanalyzers] [--peer-cwe …] [--verify] [--work dir] [--merge earlier.json] --out &lt;dir&gt;</c></summary>
 internal static class JulietCommand
 {
     /// <summary>Options this command takes.</summary>
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "cwe", "tools", "peer-cwe", "verify", "work", "out" }.Union(Proof.JulietProofCommand.Options).ToHashSet();
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "cwe", "tools", "peer-cwe", "verify", "work", "out", "merge" }.Union(Proof.JulietProofCommand.Options).ToHashSet();
 
     /// <summary>Runs the benchmark and writes juliet-cs.json, juliet-cs.md and juliet-cs.png into --out.</summary>
     public static async Task<int> RunAsync(BenchArguments args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
@@ -39,9 +39,21 @@ internal static class JulietCommand
             Path.GetFullPath(args.Optional("work") ?? Path.Combine(Path.GetTempPath(), "osprey-bench", "juliet")));
         WorkFolder.EnsureOutside(settings.WorkFolder, suite.TestCases);
         Directory.CreateDirectory(output);
-        var results = await new JulietBenchmark(settings, stderr).RunAsync(time.GetUtcNow(), r => WriteOutputs(output, r), cancellationToken);
-        await stdout.WriteAsync(WriteOutputs(output, results));
+        var merge = args.Optional("merge");
+        var results = await new JulietBenchmark(settings, stderr).RunAsync(time.GetUtcNow(), r => WriteOutputs(output, Merged(r, merge)), cancellationToken);
+        await stdout.WriteAsync(WriteOutputs(output, Merged(results, merge)));
         return 0;
+    }
+
+    /// <summary>The results with the tools of the earlier run at <paramref name="merge"/> added, when given.</summary>
+    public static BenchResults Merged(BenchResults results, string? merge)
+    {
+        if (merge is not null)
+        {
+            BenchResultsMerge.AddEarlierTools(results, merge);
+        }
+
+        return results;
     }
 
     private static string WriteOutputs(string output, BenchResults results)

@@ -26,8 +26,11 @@ internal sealed class FlowBlotBenchmark(FlowBlotSettings settings, TextWriter pr
         new("System.CodeDom", "8.0.0"),
     ];
 
-    /// <summary>Runs every tool on every selected project.</summary>
-    public async Task<BenchResults> RunAsync(DateTimeOffset startedAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every tool on every selected project, calling <paramref name="checkpoint"/> after each
+    /// project so a long peer run can be stopped and still leave its tables.
+    /// </summary>
+    public async Task<BenchResults> RunAsync(DateTimeOffset startedAt, Action<BenchResults> checkpoint, CancellationToken cancellationToken)
     {
         var results = new BenchResults { Benchmark = "flowblot", Suite = settings.Checkout, StartedAt = startedAt };
         foreach (var tool in settings.Tools)
@@ -67,6 +70,8 @@ internal sealed class FlowBlotBenchmark(FlowBlotSettings settings, TextWriter pr
                 await progress.WriteLineAsync(
                     $"{project} {tool}: {reported.Count(c => c.MustReport)}/{cases.Count(c => c.MustReport)} fail reported, {reported.Count(c => !c.MustReport)}/{cases.Count(c => !c.MustReport)} pass flagged, {seconds:0.0} s{(errors.IsEmpty ? "" : $" — {errors[0]}")}");
             }
+
+            checkpoint(results);
         }
 
         return results;

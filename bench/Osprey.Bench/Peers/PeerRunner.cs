@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Osprey.Bench.Peers;
 
 /// <summary>
-/// Runs one peer on one generated project: <c>dotnet restore</c> (untimed: it only fetches
+/// Runs one peer on one generated project (DevSkim on its files: <see cref="DevSkimRunner"/>): <c>dotnet restore</c> (untimed: it only fetches
 /// packages), then a timed <c>dotnet build</c> that compiles the files with the analyzer and
 /// writes SARIF. The compiled output is never executed.
 /// </summary>
@@ -14,7 +14,7 @@ internal static class PeerRunner
 
     /// <summary>Whether <paramref name="tool"/> has any rule whose CWE is in <paramref name="accepted"/>; without one its score is zero by construction.</summary>
     public static bool CanReport(PeerTool tool, IReadOnlySet<int> accepted) =>
-        PeerRuleMap.All.Any(r => r.Key.StartsWith(tool.RulePrefix, StringComparison.Ordinal) && accepted.Contains(r.Value));
+        tool.MappedRules.Any(r => accepted.Contains(r.Value));
 
     /// <summary>Builds <paramref name="project"/> with <paramref name="tool"/> in <paramref name="folder"/> and reads its findings.</summary>
     public static async Task<PeerRun> RunAsync(string folder, PeerProject project, PeerTool tool, CancellationToken cancellationToken)
@@ -22,6 +22,11 @@ internal static class PeerRunner
         if (Directory.Exists(folder))
         {
             Directory.Delete(folder, recursive: true);
+        }
+
+        if (tool.Kind == PeerKind.DevSkim)
+        {
+            return await DevSkimRunner.RunAsync(folder, project, cancellationToken);
         }
 
         var projectPath = PeerProjectWriter.Write(folder, project, tool);

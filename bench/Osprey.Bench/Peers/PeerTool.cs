@@ -5,8 +5,18 @@ namespace Osprey.Bench.Peers;
 /// <summary>A NuGet package a generated project references.</summary>
 internal sealed record PackageRef(string Id, string Version);
 
+/// <summary>How a peer runs.</summary>
+internal enum PeerKind
+{
+    /// <summary>Analyzer packages in a generated project, run by <c>dotnet build</c>.</summary>
+    Build,
+
+    /// <summary>DevSkim's command line over the project's files (<see cref="DevSkimRunner"/>).</summary>
+    DevSkim,
+}
+
 /// <summary>
-/// A peer analyzer run through <c>dotnet build</c>: the packages that bring it in, the MSBuild
+/// A peer analyzer run through <c>dotnet build</c> (or, for DevSkim, its own command line): the packages that bring it in, the MSBuild
 /// properties that switch it on, and the analyzer configuration that enables its rules.
 /// </summary>
 /// <param name="Name">Short name used in results.</param>
@@ -15,8 +25,24 @@ internal sealed record PackageRef(string Id, string Version);
 /// <param name="Properties">Extra MSBuild properties.</param>
 /// <param name="GlobalConfig">Content of a global analyzer config file passed to the compiler.</param>
 /// <param name="RulePrefix">The prefix of the tool's rule ids in <see cref="PeerRuleMap"/>.</param>
-internal sealed record PeerTool(string Name, string Display, ImmutableArray<PackageRef> Packages, ImmutableDictionary<string, string> Properties, string GlobalConfig, string RulePrefix)
+/// <param name="Kind">How it runs.</param>
+internal sealed record PeerTool(string Name, string Display, ImmutableArray<PackageRef> Packages, ImmutableDictionary<string, string> Properties, string GlobalConfig, string RulePrefix, PeerKind Kind = PeerKind.Build)
 {
+    /// <summary>The rule ids this tool reports that map to a CWE, with that CWE.</summary>
+    public IEnumerable<KeyValuePair<string, int>> MappedRules => Kind == PeerKind.DevSkim
+        ? DevSkimRuleMap.All
+        : PeerRuleMap.All.Where(r => r.Key.StartsWith(RulePrefix, StringComparison.Ordinal));
+
+    /// <summary>DevSkim, installed by the bench as a .NET tool, with its default rules; its rule ids map to CWEs through <see cref="DevSkimRuleMap"/>.</summary>
+    public static PeerTool DevSkim { get; } = new(
+        "devskim",
+        $"DevSkim {DevSkimRuleMap.Version}",
+        [],
+        ImmutableDictionary<string, string>.Empty,
+        "",
+        "DS",
+        PeerKind.DevSkim);
+
     /// <summary>Security Code Scan 5.6.7 with its default configuration.</summary>
     public static PeerTool SecurityCodeScan { get; } = new(
         "scs",
@@ -44,5 +70,6 @@ internal sealed record PeerTool(string Name, string Display, ImmutableArray<Pack
     {
         [SecurityCodeScan.Name] = SecurityCodeScan,
         [NetAnalyzers.Name] = NetAnalyzers,
+        [DevSkim.Name] = DevSkim,
     };
 }

@@ -10,9 +10,13 @@ namespace Osprey.Bench.Peers;
 /// </summary>
 internal static class SarifFindingReader
 {
-    /// <summary>The mapped findings in <paramref name="sarifJson"/>, attributed to <paramref name="tool"/>.</summary>
+    /// <summary>
+    /// The mapped findings in <paramref name="sarifJson"/>, attributed to <paramref name="tool"/>.
+    /// Relative locations (DevSkim writes them relative to the folder it scanned) are resolved
+    /// against <paramref name="baseDirectory"/>; without one they are dropped.
+    /// </summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>
-    public static ImmutableArray<ToolFinding> Read(string sarifJson, string tool, Func<string, int?> cweOf)
+    public static ImmutableArray<ToolFinding> Read(string sarifJson, string tool, Func<string, int?> cweOf, string? baseDirectory = null)
     {
         using var document = JsonDocument.Parse(sarifJson);
         var findings = ImmutableArray.CreateBuilder<ToolFinding>();
@@ -36,8 +40,8 @@ internal static class SarifFindingReader
                     continue;
                 }
 
-                var sinks = Locations(result, "locations").ToImmutableArray();
-                var related = Locations(result, "relatedLocations").ToImmutableArray();
+                var sinks = Locations(result, "locations", baseDirectory).ToImmutableArray();
+                var related = Locations(result, "relatedLocations", baseDirectory).ToImmutableArray();
                 findings.Add(new ToolFinding(tool, ruleId, [cwe], sinks, related));
             }
         }
@@ -45,7 +49,7 @@ internal static class SarifFindingReader
         return findings.ToImmutable();
     }
 
-    private static IEnumerable<FileLine> Locations(JsonElement result, string property)
+    private static IEnumerable<FileLine> Locations(JsonElement result, string property, string? baseDirectory)
     {
         if (!result.TryGetProperty(property, out var locations))
         {
@@ -59,16 +63,17 @@ internal static class SarifFindingReader
                 && artifact.TryGetProperty("uri", out var uri)
                 && physical.TryGetProperty("region", out var region)
                 && region.TryGetProperty("startLine", out var line)
-                && PathOf(uri.GetString()) is { } path)
+                && PathOf(uri.GetString(), baseDirectory) is { } path)
             {
                 yield return new FileLine(path, line.GetInt32());
             }
         }
     }
 
-    private static string? PathOf(string? uri) =>
+    private static string? PathOf(string? uri, string? baseDirectory) =>
         uri is null ? null
         : Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.IsFile ? Path.GetFullPath(parsed.LocalPath)
         : Path.IsPathRooted(uri) ? Path.GetFullPath(uri)
+        : baseDirectory is not null ? Path.GetFullPath(Path.Combine(baseDirectory, Uri.UnescapeDataString(uri)))
         : null;
 }

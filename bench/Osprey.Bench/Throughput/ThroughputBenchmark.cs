@@ -11,7 +11,8 @@ namespace Osprey.Bench.Throughput;
 internal static class ThroughputBenchmark
 {
     /// <summary>Runs the measurements.</summary>
-    public static async Task<ThroughputResult> RunAsync(string path, int repeat, bool scs, string workFolder, DateTimeOffset startedAt, TextWriter progress, CancellationToken cancellationToken)
+    /// <param name="baseline"><c>roslyn</c> (bind the compilations Osprey's loader builds) or <c>roslyn-framework</c> (bind each project folder against the bench's own runtime).</param>
+    public static async Task<ThroughputResult> RunAsync(string path, int repeat, string baseline, bool scs, string workFolder, DateTimeOffset startedAt, TextWriter progress, CancellationToken cancellationToken)
     {
         var input = ThroughputInput.Load(path);
         var result = new ThroughputResult
@@ -21,15 +22,16 @@ internal static class ThroughputBenchmark
             Files = input.FileCount,
             Projects = input.Projects.Length,
             Lines = input.Lines,
+            Baseline = baseline,
         };
         for (var i = 0; i < repeat; i++)
         {
             // Alternate the order so neither mode always runs with a warm disk cache.
-            string[] modes = i % 2 == 0 ? ["roslyn", "osprey"] : ["osprey", "roslyn"];
+            string[] modes = i % 2 == 0 ? [baseline, "osprey"] : ["osprey", baseline];
             foreach (var mode in modes)
             {
                 var sample = await ThroughputChild.MeasureAsync(mode, path, cancellationToken);
-                (mode == "roslyn" ? result.Roslyn : result.Osprey).Samples.Add(sample);
+                (mode == "osprey" ? result.Osprey : result.Roslyn).Samples.Add(sample);
                 await progress.WriteLineAsync($"run {i + 1}/{repeat} {mode}: {sample.Seconds:0.00} s ({sample.CpuSeconds:0.00} s CPU), peak {sample.PeakWorkingSetBytes / 1048576.0:0} MiB{(sample.Error is null ? "" : $" — {sample.Error}")}");
             }
         }

@@ -1,6 +1,6 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
-using Osprey.Bench.InProcess;
 using Osprey.Bench.Reporting;
 
 namespace Osprey.Bench.Throughput;
@@ -22,23 +22,31 @@ internal static class ThroughputChild
         var clock = Stopwatch.StartNew();
         int output;
         string? error = null;
+        ImmutableSortedDictionary<string, double>? stages = null;
+        ImmutableSortedDictionary<string, long>? statistics = null;
+        ImmutableArray<string>? unresolved = null;
         switch (mode)
         {
             case "roslyn":
+                var baseline = LoaderBaseline.Run(path, cancellationToken);
+                (output, stages, statistics, unresolved) = (baseline.Diagnostics, baseline.Stages, baseline.Statistics, baseline.Unresolved);
+                break;
+            case "roslyn-framework":
                 output = RoslynBaseline.Run(ThroughputInput.Load(path), cancellationToken);
                 break;
             case "osprey":
-                var run = await OspreyScanner.ScanAsync(path, verify: false, cancellationToken);
-                output = run.Findings.Length;
-                error = run.Errors.IsEmpty ? null : string.Join("; ", run.Errors);
+                var scan = await StagedOspreyScan.RunAsync(path, cancellationToken);
+                (output, stages, statistics) = (scan.Findings, scan.Stages, scan.Statistics);
+                unresolved = scan.LoadSummary is null ? [] : [scan.LoadSummary];
+                error = scan.Errors.IsEmpty ? null : string.Join("; ", scan.Errors);
                 break;
             default:
-                throw new Cli.BenchUsageException($"Unknown throughput mode '{mode}': use roslyn or osprey.");
+                throw new Cli.BenchUsageException($"Unknown throughput mode '{mode}': use roslyn, roslyn-framework or osprey.");
         }
 
         var seconds = clock.Elapsed.TotalSeconds;
         self.Refresh();
-        var sample = new ThroughputSample(mode, seconds, PeakMemory.Bytes(), output, error, (self.TotalProcessorTime - cpuBefore).TotalSeconds);
+        var sample = new ThroughputSample(mode, seconds, PeakMemory.Bytes(), output, error, (self.TotalProcessorTime - cpuBefore).TotalSeconds, stages, statistics, unresolved);
         await stdout.WriteLineAsync(JsonSerializer.Serialize(sample, BenchJson.Options).ReplaceLineEndings(" "));
         return 0;
     }

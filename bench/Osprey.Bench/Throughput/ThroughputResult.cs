@@ -40,6 +40,9 @@ internal sealed class ThroughputResult
     /// <summary>Lines of C#.</summary>
     public long Lines { get; init; }
 
+    /// <summary>Which baseline ran: <c>roslyn</c> (Osprey's loader's compilations) or <c>roslyn-framework</c>.</summary>
+    public string Baseline { get; init; } = "roslyn";
+
     /// <summary>(a) parse and bind with Roslyn alone.</summary>
     public ModeResult Roslyn { get; init; } = new();
 
