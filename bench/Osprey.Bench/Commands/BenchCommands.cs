@@ -13,6 +13,7 @@ internal static class BenchCommands
           throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--work <dir>] [--out <dir>]
           samples     --path <samples folder> [--out <dir>]
           server-load --sample <folder> [--clients 64] [--seconds 60] [--postgres <connection>] [--out <dir>]
+          native-aixcc --cp <challenge checkout> --source <nginx checkout> --work <dir> [--minutes 20] [--harnesses a,b] [--out <dir>]
         """;
 
     private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs" };
@@ -28,6 +29,7 @@ internal static class BenchCommands
             "samples" => SamplesCommand.Options,
             "throughput" => ThroughputCommand.Options,
             "server-load" => ServerLoadCommand.Options,
+            "native-aixcc" => Native.NativeAixccCommand.Options,
             Throughput.ThroughputChild.Command => ThroughputCommand.ChildOptions,
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
@@ -43,6 +45,7 @@ internal static class BenchCommands
             "samples" => SamplesCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "throughput" => ThroughputCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "server-load" => ServerLoadCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "native-aixcc" => Native.NativeAixccCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             Throughput.ThroughputChild.Command => Throughput.ThroughputChild.RunAsync(parsed.Required("mode"), parsed.Required("path"), stdout, cancellationToken),
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };

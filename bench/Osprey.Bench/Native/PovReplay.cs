@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Osprey.Native.Triage;
+
+namespace Osprey.Bench.Native;
+
+/// <summary>What replaying one CPV's proof input did.</summary>
+/// <param name="Cpv">The vulnerability.</param>
+/// <param name="Reproduced">Fresh runs that crashed the same way, out of <paramref name="Attempts"/>.</param>
+/// <param name="Attempts">Fresh runs made.</param>
+/// <param name="Report">The sanitizer report, or null when no run crashed.</param>
+/// <param name="Class">Osprey's classification, or null.</param>
+internal sealed record PovReplay(AixccCpv Cpv, int Reproduced, int Attempts, SanitizerReport? Report, CrashClass? Class)
+{
+    /// <summary>Whether the sanitizer named the kind of error the challenge expects (<c>AddressSanitizer: heap-buffer-overflow</c>).</summary>
+    public bool MatchesExpected => Report is { } r && Cpv.ExpectedSanitizer.Contains(r.Headline.Contains("double-free", StringComparison.Ordinal) ? "double-free" : r.Kind, StringComparison.Ordinal);
+
+    /// <summary>Replays every CPV's proof input three times in fresh sandboxed processes and classifies the crash.</summary>
+    public static async Task<ImmutableArray<PovReplay>> RunAsync(CrashReproducer reproducer, AixccChallenge challenge, ChallengeBuild build, string work, CancellationToken cancellationToken)
+    {
+        var replays = ImmutableArray.CreateBuilder<PovReplay>();
+        foreach (var cpv in challenge.Cpvs)
+        {
+            if (cpv.Blob is null || !build.Harnesses.TryGetValue(cpv.Harness, out var fuzzer))
+            {
+                replays.Add(new PovReplay(cpv, 0, 0, null, null));
+                continue;
+            }
+
+            var folder = Path.Combine(work, "pov", cpv.Id);
+            Directory.CreateDirectory(folder);
+            var reproduction = await reproducer.ReproduceAsync(fuzzer, cpv.Blob, 3, folder, cancellationToken);
+            replays.Add(new PovReplay(cpv, reproduction.Reproduced, reproduction.Attempts, reproduction.Report, reproduction.Report is { } r ? CrashClassifier.Classify(r) : null));
+        }
+
+        return replays.ToImmutable();
+    }
+}
