@@ -13,7 +13,8 @@ internal static class BenchCommands
           throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--work <dir>] [--out <dir>]
           samples     --path <samples folder> [--out <dir>]
           server-load --sample <folder> [--clients 64] [--seconds 60] [--postgres <connection>] [--out <dir>]
-          native-aixcc --cp <challenge checkout> --source <nginx checkout> --work <dir> [--minutes 20] [--harnesses a,b] [--out <dir>]
+          native-juliet --path <Juliet C/C++ checkout> --work <dir> [--per-variant N | --per-cwe N] [--seed S] [--cwe 121,122] [--batch 80] [--parallel 2] [--out <dir>]
+          native-aixcc --cp <challenge checkout> --source <nginx checkout> --work <dir> [--minutes 20] [--harness-minutes h=10,…] [--harnesses a,b] [--triage-limit 40] [--out <dir>]
         """;
 
     private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs" };
@@ -30,6 +31,7 @@ internal static class BenchCommands
             "throughput" => ThroughputCommand.Options,
             "server-load" => ServerLoadCommand.Options,
             "native-aixcc" => Native.NativeAixccCommand.Options,
+            "native-juliet" => Native.NativeJulietCommand.Options,
             Throughput.ThroughputChild.Command => ThroughputCommand.ChildOptions,
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
@@ -46,6 +48,7 @@ internal static class BenchCommands
             "throughput" => ThroughputCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "server-load" => ServerLoadCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "native-aixcc" => Native.NativeAixccCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "native-juliet" => Native.NativeJulietCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             Throughput.ThroughputChild.Command => Throughput.ThroughputChild.RunAsync(parsed.Required("mode"), parsed.Required("path"), stdout, cancellationToken),
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };

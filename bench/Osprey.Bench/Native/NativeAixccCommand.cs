@@ -10,7 +10,7 @@ using Osprey.Native.Triage;
 namespace Osprey.Bench.Native;
 
 /// <summary>
-/// <c>native-aixcc --cp &lt;challenge&gt; --source &lt;nginx checkout&gt; --work &lt;dir&gt; [--minutes 20] [--harnesses a,b] [--out &lt;dir&gt;]</c>:
+/// <c>native-aixcc --cp &lt;challenge&gt; --source &lt;nginx checkout&gt; --work &lt;dir&gt; [--minutes 20] [--harness-minutes h=10,…] [--harnesses a,b] [--triage-limit 40] [--out &lt;dir&gt;]</c>:
 /// builds the challenge's harnesses, replays and triages every proof input, then fuzzes each
 /// harness with Osprey's dictionary and seeds and with plain libFuzzer side by side, without the
 /// proof inputs, and counts the vulnerabilities each rediscovers. Run it under <c>nice -n 10</c>.
@@ -18,7 +18,7 @@ namespace Osprey.Bench.Native;
 internal static class NativeAixccCommand
 {
     /// <summary>Options this command takes.</summary>
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "cp", "source", "work", "out", "minutes", "harnesses", "triage-limit" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "cp", "source", "work", "out", "minutes", "harnesses", "triage-limit", "harness-minutes" };
 
     public static async Task<int> RunAsync(BenchArguments args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -44,11 +44,11 @@ internal static class NativeAixccCommand
         }
 
         var build = await NginxHarnessBuilder.BuildAsync(challenge, toolchain, source, work, stderr, cancellationToken);
-        var sandbox = new NativeSandbox(toolchain, 2560, NginxHarnessBuilder.FindOnPath("setsid"));
+        var sandbox = new NativeSandbox(toolchain, 2560, NginxHarnessBuilder.FindOnPath("setsid"), haltOnUndefinedBehavior: false);
         var reproducer = new CrashReproducer(sandbox, TimeSpan.FromSeconds(60));
 
         await stderr.WriteLineAsync($"replaying {challenge.Cpvs.Length} proof inputs");
-        var povs = await PovReplay.RunAsync(reproducer, challenge, build, work, cancellationToken);
+        var povs = await PovReplay.RunAsync(reproducer, challenge, build, work, NginxHarnessBuilder.PrepareRunFolder, cancellationToken);
         var report = new AixccReport(povs, [], challenge.Cpvs.Length, budget, 0, 0);
         await stdout.WriteLineAsync(report.PovTable());
 
@@ -69,9 +69,11 @@ internal static class NativeAixccCommand
                     throw new BenchUsageException($"The challenge has no harness '{harness}' (it has {string.Join(", ", challenge.Harnesses)}).");
                 }
 
-                await stderr.WriteLineAsync($"fuzzing {harness} for {budget.TotalMinutes:0} min, Osprey and plain libFuzzer side by side");
-                sides.AddRange(await SideBySideCampaign.RunAsync(campaign, reproducer, matcher.Match, harness, fuzzer, arms, budget, 2560, args.Int("triage-limit", 300),
-                    Path.Combine(work, "campaigns"), stderr, cancellationToken));
+                var minutes = args.List("harness-minutes", []).Select(h => h.Split('=', 2)).FirstOrDefault(h => h[0] == harness) is { Length: 2 } own
+                    ? TimeSpan.FromMinutes(int.Parse(own[1], System.Globalization.CultureInfo.InvariantCulture)) : budget;
+                await stderr.WriteLineAsync($"fuzzing {harness} for {minutes.TotalMinutes:0} min, Osprey and plain libFuzzer side by side");
+                sides.AddRange(await SideBySideCampaign.RunAsync(campaign, reproducer, matcher.Match, harness, fuzzer, arms, minutes, 2560, args.Int("triage-limit", 40),
+                    Path.Combine(work, "campaigns"), NginxHarnessBuilder.PrepareRunFolder, stderr, cancellationToken));
             }
 
             report = report with { Campaigns = sides.ToImmutable(), DictionaryEntries = entries, SeedCount = seeds.Length };

@@ -124,6 +124,12 @@ internal static class NginxHarnessBuilder
         }
     }
 
+    /// <summary>
+    /// Creates a folder the harnesses can run in: nginx opens <c>logs/nginx.pid</c> relative to
+    /// the working directory (the challenge's image has that folder; a fresh one does not).
+    /// </summary>
+    public static void PrepareRunFolder(string folder) => Directory.CreateDirectory(Path.Combine(folder, "logs"));
+
     internal static string? FindOnPath(string name) =>
         (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin:/bin").Split(':').Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
 }

@@ -15,7 +15,7 @@ internal sealed record PovReplay(AixccCpv Cpv, int Reproduced, int Attempts, San
     public bool MatchesExpected => Report is { } r && Cpv.ExpectedSanitizer.Contains(r.Headline.Contains("double-free", StringComparison.Ordinal) ? "double-free" : r.Kind, StringComparison.Ordinal);
 
     /// <summary>Replays every CPV's proof input three times in fresh sandboxed processes and classifies the crash.</summary>
-    public static async Task<ImmutableArray<PovReplay>> RunAsync(CrashReproducer reproducer, AixccChallenge challenge, ChallengeBuild build, string work, CancellationToken cancellationToken)
+    public static async Task<ImmutableArray<PovReplay>> RunAsync(CrashReproducer reproducer, AixccChallenge challenge, ChallengeBuild build, string work, Action<string> prepare, CancellationToken cancellationToken)
     {
         var replays = ImmutableArray.CreateBuilder<PovReplay>();
         foreach (var cpv in challenge.Cpvs)
@@ -27,7 +27,7 @@ internal sealed record PovReplay(AixccCpv Cpv, int Reproduced, int Attempts, San
             }
 
             var folder = Path.Combine(work, "pov", cpv.Id);
-            Directory.CreateDirectory(folder);
+            prepare(folder);
             var reproduction = await reproducer.ReproduceAsync(fuzzer, cpv.Blob, 3, folder, cancellationToken);
             replays.Add(new PovReplay(cpv, reproduction.Reproduced, reproduction.Attempts, reproduction.Report, reproduction.Report is { } r ? CrashClassifier.Classify(r) : null));
         }

@@ -25,17 +25,18 @@ internal sealed record CampaignArm(string Name, string? Dictionary, IReadOnlyLis
 /// Fuzzes one harness with several arms at the same time, one libFuzzer process each (fork mode
 /// with one worker, so a campaign keeps going past a crash), for the same wall-clock budget; then
 /// groups each arm's crashes and maps the confirmed ones to the known vulnerabilities. Running the
-/// arms together means both see the same machine load.
+/// arms together means both see the same machine load. <c>prepare</c> creates each arm's working
+/// folder with whatever the target expects to find there.
 /// </summary>
 internal static class SideBySideCampaign
 {
     public static async Task<ImmutableArray<CampaignSide>> RunAsync(FuzzCampaign campaign, CrashReproducer reproducer, Func<SanitizerReport, string?> match,
-        string harness, string fuzzer, IReadOnlyList<CampaignArm> arms, TimeSpan budget, int rssLimitMb, int triageLimit, string work, TextWriter log, CancellationToken cancellationToken)
+        string harness, string fuzzer, IReadOnlyList<CampaignArm> arms, TimeSpan budget, int rssLimitMb, int triageLimit, string work, Action<string> prepare, TextWriter log, CancellationToken cancellationToken)
     {
         var runs = arms.Select(async arm =>
         {
             var folder = Path.Combine(work, harness, arm.Name);
-            Directory.CreateDirectory(folder);
+            prepare(folder);
             var lastPrinted = 0L;
             var result = await campaign.RunAsync(fuzzer, new FuzzCampaignSettings(budget, 1, rssLimitMb, arm.Dictionary, arm.Seeds, KeepGoing: true), folder,
                 status =>
