@@ -44,24 +44,23 @@ internal static class NativeJulietCommand
         }
 
         var startedAt = time.GetUtcNow();
-        var result = await JulietCBenchmark.RunAsync(options, new Progress<string>(line => stderr.WriteLine(line)), cancellationToken);
-        var table = result.ToMarkdown();
-        await stdout.WriteAsync(table);
-        if (args.Optional("out") is { } output)
+        var sample = options.SamplePerFlowVariant > 0 ? $"{options.SamplePerFlowVariant} per CWE and flow variant, seed {options.SampleSeed}" : options.SamplePerCwe > 0 ? $"{options.SamplePerCwe} per CWE" : "all";
+        var output = args.Optional("out");
+        void Write(JulietCBenchmarkResult result, bool finished)
         {
-            BenchJson.Write(Path.Combine(output, "native-juliet.json"), new
+            if (output is null)
             {
-                benchmark = "native-juliet",
-                suite = path,
-                startedAt,
-                sample = options.SamplePerFlowVariant > 0 ? $"{options.SamplePerFlowVariant} per CWE and flow variant, seed {options.SampleSeed}" : options.SamplePerCwe > 0 ? $"{options.SamplePerCwe} per CWE" : "all",
-                minutes = result.Duration.TotalMinutes,
-                eligible = result.EligibleCases,
-                cases = result.Cases,
-            });
-            await File.WriteAllTextAsync(Path.Combine(output, "native-juliet.md"), table, cancellationToken);
+                return;
+            }
+
+            BenchJson.Write(Path.Combine(output, "native-juliet.json"), new { benchmark = "native-juliet", suite = path, startedAt, sample, finished, minutes = result.Duration.TotalMinutes, eligible = result.EligibleCases, cases = result.Cases });
+            File.WriteAllText(Path.Combine(output, "native-juliet.md"), $"Sample: {sample}; {(finished ? "finished" : "partial")}.\n\n" + result.ToMarkdown());
         }
 
+        options = options with { OnBatchFinished = r => Write(r, finished: false) };
+        var final = await JulietCBenchmark.RunAsync(options, new Progress<string>(line => stderr.WriteLine(line)), cancellationToken);
+        Write(final, finished: true);
+        await stdout.WriteAsync(final.ToMarkdown());
         return 0;
     }
 }

@@ -15,8 +15,17 @@ internal sealed record PovReplay(AixccCpv Cpv, int Reproduced, int Attempts, San
     public bool MatchesExpected => Report is { } r && Cpv.ExpectedSanitizer.Contains(r.Headline.Contains("double-free", StringComparison.Ordinal) ? "double-free" : r.Kind, StringComparison.Ordinal);
 
     /// <summary>Replays every CPV's proof input three times in fresh sandboxed processes and classifies the crash.</summary>
+    /// <remarks>The replays are saved to <c>pov/replays.json</c> in the work folder and reused by a later run on the same build.</remarks>
     public static async Task<ImmutableArray<PovReplay>> RunAsync(CrashReproducer reproducer, AixccChallenge challenge, ChallengeBuild build, string work, Action<string> prepare, CancellationToken cancellationToken)
     {
+        var saved = Path.Combine(work, "pov", "replays.json");
+        if (File.Exists(saved) && File.GetLastWriteTimeUtc(saved) > build.Harnesses.Values.Max(File.GetLastWriteTimeUtc)
+            && System.Text.Json.JsonSerializer.Deserialize<ImmutableArray<PovReplay>>(await File.ReadAllTextAsync(saved, cancellationToken)) is { IsDefaultOrEmpty: false } known
+            && known.Select(k => k.Cpv).SequenceEqual(challenge.Cpvs))
+        {
+            return known;
+        }
+
         var replays = ImmutableArray.CreateBuilder<PovReplay>();
         foreach (var cpv in challenge.Cpvs)
         {
@@ -32,6 +41,8 @@ internal sealed record PovReplay(AixccCpv Cpv, int Reproduced, int Attempts, San
             replays.Add(new PovReplay(cpv, reproduction.Reproduced, reproduction.Attempts, reproduction.Report, reproduction.Report is { } r ? CrashClassifier.Classify(r) : null));
         }
 
-        return replays.ToImmutable();
+        var result = replays.ToImmutable();
+        await File.WriteAllTextAsync(saved, System.Text.Json.JsonSerializer.Serialize(result), cancellationToken);
+        return result;
     }
 }

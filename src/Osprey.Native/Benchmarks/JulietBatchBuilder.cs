@@ -31,7 +31,7 @@ internal static class JulietBatchBuilder
             }
 
             var compiler = cpp ? toolchain.ClangXx! : toolchain.Clang!;
-            if (await CompileAsync(compiler, sanitizers, support, batch.Folder, cases.SelectMany(c => c.Files), work, cancellationToken) is null)
+            if (await CompileAsync(compiler, sanitizers, support, batch.Folders, cases.SelectMany(c => c.Files), work, cancellationToken) is null)
             {
                 built.AddRange(cases);
                 continue;
@@ -39,7 +39,7 @@ internal static class JulietBatchBuilder
 
             foreach (var @case in cases)
             {
-                if (await CompileAsync(compiler, sanitizers, support, batch.Folder, @case.Files, work, cancellationToken) is { } error)
+                if (await CompileAsync(compiler, sanitizers, support, batch.Folders, @case.Files, work, cancellationToken) is { } error)
                 {
                     errors[@case.Name] = error;
                 }
@@ -91,9 +91,9 @@ internal static class JulietBatchBuilder
     }
 
     // Null when every file compiled; else the first error.
-    private static async Task<string?> CompileAsync(string compiler, string sanitizers, string support, string folder, IEnumerable<string> files, string work, CancellationToken cancellationToken)
+    private static async Task<string?> CompileAsync(string compiler, string sanitizers, string support, ImmutableArray<string> folders, IEnumerable<string> files, string work, CancellationToken cancellationToken)
     {
-        var args = ImmutableArray.Create([.. sanitizers.Split(' '), "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-gline-tables-only", "-O0", "-w", $"-I{support}", $"-I{folder}", "-c", .. files]);
+        var args = ImmutableArray.Create([.. sanitizers.Split(' '), "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-gline-tables-only", "-O0", "-w", $"-I{support}", .. folders.Select(f => "-I" + f), "-c", .. files]);
         var result = await ProcessRunner.RunAsync(new ProcessSpec(compiler, args) { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(20) }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 ? null : FirstError(result.StandardError);
     }

@@ -77,16 +77,26 @@ public static class JulietCBenchmark
                     Directory.Delete(work, recursive: true);
                 }
 
-                progress?.Report($"batch {batch.Index + 1}/{batches.Length} ({Path.GetFileName(batch.Folder)}, {batch.Cases.Length} cases, {build.Errors.Count} not built): {results.Count}/{selected.Count} cases done, {results.Count(r => r.BadConfirmed)} bad confirmed, {results.Count(r => r.GoodFlagged)} good flagged, {clock.Elapsed.TotalMinutes:F1} min");
+                if (options.OnBatchFinished is { } onBatch)
+                {
+                    lock (results)
+                    {
+                        onBatch(Snapshot(results, eligible.ToImmutable(), clock.Elapsed));
+                    }
+                }
+
+                progress?.Report($"batch {batch.Index + 1}/{batches.Length} (CWE-{batch.Cwe}, {batch.Cases.Length} cases, {build.Errors.Count} not built): {results.Count}/{selected.Count} cases done, {results.Count(r => r.BadConfirmed)} bad confirmed, {results.Count(r => r.GoodFlagged)} good flagged, {clock.Elapsed.TotalMinutes:F1} min");
             }).ConfigureAwait(false);
 
-        return new JulietCBenchmarkResult
-        {
-            Cases = [.. results.OrderBy(r => r.Cwe).ThenBy(r => r.Name, StringComparer.Ordinal)],
-            EligibleCases = eligible.ToImmutable(),
-            Duration = clock.Elapsed,
-        };
+        return Snapshot(results, eligible.ToImmutable(), clock.Elapsed);
     }
+
+    private static JulietCBenchmarkResult Snapshot(IEnumerable<JulietCaseResult> results, ImmutableDictionary<int, int> eligible, TimeSpan elapsed) => new()
+    {
+        Cases = [.. results.OrderBy(r => r.Cwe).ThenBy(r => r.Name, StringComparer.Ordinal)],
+        EligibleCases = eligible,
+        Duration = elapsed,
+    };
 
     // Juliet's io.c and std_thread.c, the instrumented wide-string functions, and a constructor that makes stdout unbuffered so that the
     // good/bad markers are written before a sanitizer aborts the program.

@@ -47,6 +47,10 @@ public sealed record JulietCBenchmarkOptions
     /// <value>10 seconds.</value>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Called after each batch with the results so far (a run stopped early still leaves its figures).</summary>
+    /// <value>Null.</value>
+    public Action<JulietCBenchmarkResult>? OnBatchFinished { get; init; }
+
     /// <summary>Whether to keep the build folder.</summary>
     /// <value>False.</value>
     public bool KeepWork { get; init; }

@@ -7,10 +7,10 @@ internal sealed record JulietStaticRun(IReadOnlySet<string>? CppcheckBad, IReadO
     {
         var cases = batch.Cases;
         return new JulietStaticRun(
-            await JulietStaticTools.CppcheckAsync(cppcheck, cases, support, batch.Folder, "OMITGOOD", work, cancellationToken).ConfigureAwait(false),
-            await JulietStaticTools.CppcheckAsync(cppcheck, cases, support, batch.Folder, "OMITBAD", work, cancellationToken).ConfigureAwait(false),
-            await JulietStaticTools.ClangAnalyzerAsync(analyzer, cases, support, batch.Folder, "OMITGOOD", work, cancellationToken).ConfigureAwait(false),
-            await JulietStaticTools.ClangAnalyzerAsync(analyzer, cases, support, batch.Folder, "OMITBAD", work, cancellationToken).ConfigureAwait(false));
+            await JulietStaticTools.CppcheckAsync(cppcheck, cases, support, batch.Folders, "OMITGOOD", work, cancellationToken).ConfigureAwait(false),
+            await JulietStaticTools.CppcheckAsync(cppcheck, cases, support, batch.Folders, "OMITBAD", work, cancellationToken).ConfigureAwait(false),
+            await JulietStaticTools.ClangAnalyzerAsync(analyzer, cases, support, batch.Folders, "OMITGOOD", work, cancellationToken).ConfigureAwait(false),
+            await JulietStaticTools.ClangAnalyzerAsync(analyzer, cases, support, batch.Folders, "OMITBAD", work, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary><paramref name="result"/> with the tools' verdicts on its case.</summary>

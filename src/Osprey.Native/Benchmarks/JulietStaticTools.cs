@@ -21,15 +21,15 @@ internal static partial class JulietStaticTools
     private static partial Regex CppcheckWarning();
 
     /// <summary>The cases of <paramref name="cases"/> on which cppcheck reports a counted finding with <c>-D<paramref name="define"/></c>; null when cppcheck is missing.</summary>
-    public static async Task<IReadOnlySet<string>?> CppcheckAsync(string? cppcheck, IReadOnlyList<JulietCase> cases, string support, string folder, string define, string work, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<string>?> CppcheckAsync(string? cppcheck, IReadOnlyList<JulietCase> cases, string support, ImmutableArray<string> folders, string define, string work, CancellationToken cancellationToken)
     {
         if (cppcheck is null)
         {
             return null;
         }
 
-        var args = ImmutableArray.Create("--quiet", "--enable=warning", "--inline-suppr", $"-D{define}", "-DINCLUDEMAIN", $"-I{support}", $"-I{folder}",
-            "--template={severity}:{id}:{file}:{line}:{message}").AddRange(cases.SelectMany(c => c.Files));
+        var args = ImmutableArray.Create("--quiet", "--enable=warning", "--inline-suppr", $"-D{define}", "-DINCLUDEMAIN", $"-I{support}")
+            .AddRange(folders.Select(f => "-I" + f)).Add("--template={severity}:{id}:{file}:{line}:{message}").AddRange(cases.SelectMany(c => c.Files));
         var result = await ProcessRunner.RunAsync(new ProcessSpec(cppcheck, args) { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(30) }, cancellationToken).ConfigureAwait(false);
         var byFile = ByFile(cases);
         var flagged = new HashSet<string>(StringComparer.Ordinal);
@@ -45,7 +45,7 @@ internal static partial class JulietStaticTools
     }
 
     /// <summary>The cases on which the clang static analyzer reports a counted finding with <c>-D<paramref name="define"/></c>; null when clang is missing.</summary>
-    public static async Task<IReadOnlySet<string>?> ClangAnalyzerAsync(string? clang, IReadOnlyList<JulietCase> cases, string support, string folder, string define, string work, CancellationToken cancellationToken)
+    public static async Task<IReadOnlySet<string>?> ClangAnalyzerAsync(string? clang, IReadOnlyList<JulietCase> cases, string support, ImmutableArray<string> folders, string define, string work, CancellationToken cancellationToken)
     {
         if (clang is null)
         {
@@ -62,7 +62,8 @@ internal static partial class JulietStaticTools
                 continue;
             }
 
-            var args = ImmutableArray.Create("--analyze", "--analyzer-output", "text", "-Xanalyzer", "-analyzer-checker=alpha.security.ArrayBoundV2,alpha.unix.cstring.OutOfBounds", $"-D{define}", "-DINCLUDEMAIN", $"-I{support}", $"-I{folder}")
+            var args = ImmutableArray.Create("--analyze", "--analyzer-output", "text", "-Xanalyzer", "-analyzer-checker=alpha.security.ArrayBoundV2,alpha.unix.cstring.OutOfBounds", $"-D{define}", "-DINCLUDEMAIN", $"-I{support}")
+                .AddRange(folders.Select(f => "-I" + f))
                 .InsertRange(0, cpp ? (string[])["-x", "c++"] : []).AddRange(files);
             var result = await ProcessRunner.RunAsync(new ProcessSpec(clang, args) { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(30) }, cancellationToken).ConfigureAwait(false);
             foreach (Match match in AnalyzerWarning().Matches(result.StandardError))

@@ -37,7 +37,7 @@ internal static class FuzzDictionary
             }
         }
 
-        foreach (var literal in relevant.Where(l => l.Kind == NativeLiteralKind.Integer && Math.Abs(l.Value) >= 256))
+        foreach (var literal in relevant.Where(l => l.Kind == NativeLiteralKind.Integer && l.Value is >= 256 or <= -256))
         {
             var value = literal.Value;
             var width = value is >= short.MinValue and <= ushort.MaxValue ? 2 : value is >= int.MinValue and <= uint.MaxValue ? 4 : 8;

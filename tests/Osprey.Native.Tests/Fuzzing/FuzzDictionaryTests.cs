@@ -31,6 +31,14 @@ public sealed class FuzzDictionaryTests
     }
 
     [Fact]
+    public void Extract_TheMostNegativeLong_IsAnEntryNotAnOverflow()
+    {
+        var entries = FuzzDictionary.Extract([Number(long.MinValue)]);
+
+        Assert.Contains(entries, e => Encoding.ASCII.GetString(e) == "-9223372036854775808");
+    }
+
+    [Fact]
     public void Extract_LogMessages_AreLeftOutButRequestLinesStay()
     {
         var entries = FuzzDictionary.Extract([Text("\"client sent invalid header line: %V\""), Text("\"no host in upstream\""), Text("\"GET / HTTP/1.0\""), Text("\"From\"")]);
