@@ -48,6 +48,12 @@ internal static class NativeMagmaCommand
         }
 
         var build = await MagmaLibpngBuilder.BuildAsync(toolchain, magma, libpng, work, stderr, cancellationToken);
+        if (budget <= TimeSpan.Zero)
+        {
+            await stdout.WriteLineAsync($"built {build.Fuzzer} with {build.Bugs.Length} bugs; --minutes 0: no campaigns");
+            return 0;
+        }
+
         await stderr.WriteLineAsync("indexing libpng with libclang for Osprey's dictionary");
         var (dictionary, entries, units) = OspreyCampaignInputs.WriteDictionary(build.CompileDatabase, toolchain.ClangMajorVersion, work, cancellationToken);
         var seeds = OspreyCampaignInputs.Seeds(libpng);
