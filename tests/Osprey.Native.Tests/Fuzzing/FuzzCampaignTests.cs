@@ -16,7 +16,7 @@ public sealed class FuzzCampaignTests
         var toolchain = await NativeToolchain.DetectAsync();
         Directory.CreateDirectory(programs.Work);
         var fuzzer = Path.Combine(programs.Work, "two_bugs.fuzzer");
-        var build = await ProcessRunner.RunAsync(new ProcessSpec(toolchain.Clang!, ["-g", "-O1", "-fsanitize=address,fuzzer", Path.Combine(programs.Root, "two_bugs.c"), "-o", fuzzer]));
+        var build = await ProcessRunner.RunAsync(new ProcessSpec(toolchain.Clang!, ["-g", "-O1", "-fsanitize=address,fuzzer", Path.Combine(programs.Root, "two_bugs.c"), "-o", fuzzer]), CancellationToken.None);
         Assert.True(build.ExitCode == 0, build.StandardError);
         var sandbox = new NativeSandbox(toolchain, 1024, "/usr/bin/setsid");
 
