@@ -20,7 +20,13 @@ internal static class OspreyCampaignInputs
             return (null, 0, 0);
         }
 
+        var path = System.IO.Path.Combine(work, "osprey.dict");
         var (commands, _, _) = CompileDatabaseReader.Read(compileDatabase, []);
+        if (File.Exists(path) && File.GetLastWriteTimeUtc(path) > File.GetLastWriteTimeUtc(System.IO.Path.Combine(compileDatabase, "compile_commands.json")))
+        {
+            return (path, File.ReadLines(path).Count(), commands.Length); // indexed already: the dictionary of the same build
+        }
+
         var index = new ClangIndexer(clangMajorVersion).Index(commands, cancellationToken);
         var entries = FuzzDictionary.Extract(index.Literals);
         if (entries.Count == 0)
@@ -28,7 +34,6 @@ internal static class OspreyCampaignInputs
             return (null, 0, commands.Length);
         }
 
-        var path = System.IO.Path.Combine(work, "osprey.dict");
         File.WriteAllText(path, FuzzDictionary.Render(entries));
         return (path, entries.Count, commands.Length);
     }

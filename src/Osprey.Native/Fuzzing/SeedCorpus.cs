@@ -12,7 +12,7 @@ internal static class SeedCorpus
     private const long MaxFileBytes = 1 << 20;
 
     private static readonly string[] SeedFolders = ["test", "tests", "testdata", "test-data", "corpus", "corpora", "seeds", "seed", "samples", "fuzz", "fuzzing", "examples", "data"];
-    private static readonly string[] NotSeeds = [".c", ".h", ".cc", ".cpp", ".hpp", ".cxx", ".o", ".a", ".so", ".py", ".sh", ".cmake", ".mk", ".am", ".in", ".ac", ".m4", ".md", ".rst", ".json", ".yml", ".yaml", ".toml", ".cs", ".csproj", ".dict", ".options"];
+    private static readonly string[] NotSeeds = [".c", ".h", ".cc", ".cpp", ".hpp", ".cxx", ".o", ".a", ".so", ".py", ".sh", ".cmake", ".mk", ".am", ".in", ".ac", ".m4", ".md", ".rst", ".json", ".yml", ".yaml", ".toml", ".cs", ".csproj", ".dict", ".options", ".pm", ".pl", ".t", ".rb", ".js", ".ts", ".lua", ".php", ".java", ".go", ".rs", ".bat", ".cmd", ".ps1"];
 
     // Documentation beside test inputs is not an input.
     private static readonly string[] NotSeedNames = ["README", "LICENSE", "COPYING", "CHANGES", "AUTHORS"];

@@ -19,6 +19,7 @@ public sealed class SeedCorpusTests : IDisposable
         Write("contrib/testpngs/basn0g01.png", "\x89PNG\r\n");
         Write("contrib/pngsuite/interlaced/ibasn0g08.png", "\x89PNG\r\n");
         Write("tests/pngtest-all", "#!/bin/sh\nexec ./pngtest\n");
+        Write("unit-tests/lib/Test/Nginx.pm", "package Test::Nginx;\n");
         Write("contrib/testpngs/README", "These images test the decoder.");
         Write("contrib/tools/reader.c", "int main(void) { return 0; }");
         Write(".internal_only/blobs/pov.bin", "secret");
