@@ -14,6 +14,9 @@ internal static class BenchCommands
           samples     --path <samples folder> [--out <dir>]
           server-load --sample <folder> [--clients 64] [--seconds 60] [--postgres <connection>] [--out <dir>]
           abuse-sim   [--seed 1] [--history-days 14] [--fingerprint-trials 200] [--repo .] [--skip-traffic] [--out <dir>]
+          native-juliet --path <Juliet C/C++ checkout> --work <dir> [--per-variant N | --per-cwe N] [--seed S] [--cwe 121,122] [--batch 80] [--parallel 2] [--out <dir>]
+          native-magma --magma <Magma checkout> --libpng <libpng checkout> --work <dir> [--minutes 10] [--out <dir>]
+          native-aixcc --cp <challenge checkout> --source <nginx checkout> --work <dir> [--minutes 20] [--harness-minutes h=10,…] [--harnesses a,b] [--triage-limit 40] [--out <dir>]
         """;
 
     private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs", "skip-traffic" };
@@ -30,6 +33,9 @@ internal static class BenchCommands
             "throughput" => ThroughputCommand.Options,
             "server-load" => ServerLoadCommand.Options,
             "abuse-sim" => AbuseSimCommand.Options,
+            "native-aixcc" => Native.NativeAixccCommand.Options,
+            "native-juliet" => Native.NativeJulietCommand.Options,
+            "native-magma" => Native.NativeMagmaCommand.Options,
             Throughput.ThroughputChild.Command => ThroughputCommand.ChildOptions,
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };
@@ -46,6 +52,9 @@ internal static class BenchCommands
             "throughput" => ThroughputCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "server-load" => ServerLoadCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             "abuse-sim" => AbuseSimCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "native-aixcc" => Native.NativeAixccCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "native-juliet" => Native.NativeJulietCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
+            "native-magma" => Native.NativeMagmaCommand.RunAsync(parsed, stdout, stderr, time, cancellationToken),
             Throughput.ThroughputChild.Command => Throughput.ThroughputChild.RunAsync(parsed.Required("mode"), parsed.Required("path"), stdout, cancellationToken),
             _ => throw new BenchUsageException($"Unknown benchmark '{parsed.Command}'."),
         };

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Text;
 using Osprey.Native.Sandbox;
 using Osprey.Native.Toolchain;
 using Osprey.Native.Triage;
@@ -9,21 +8,18 @@ using Osprey.Native.Triage;
 namespace Osprey.Native.Benchmarks;
 
 /// <summary>
-/// Measures Osprey's sanitizer verifier on the Juliet C/C++ suite: each case is built once as a
-/// standalone program (Juliet's own <c>main</c>, <c>-DINCLUDEMAIN</c>) with AddressSanitizer and
-/// UBSan, and run in the native sandbox. Juliet's main runs the good function, then the bad one,
-/// printing a marker before each; with standard output unbuffered the last marker before a crash
-/// says which one crashed. Cases whose bad path reads standard input are run once per candidate
-/// input (extreme numbers and bytes, repeated so that every read gets one). A crash counts only
-/// when a sanitizer explains it; triage classifies it into a CWE. Optionally cppcheck and the
-/// clang static analyzer run on the same cases. Rerun with
-/// <c>await JulietCBenchmark.RunAsync(new() { JulietRoot = …, WorkDirectory = … })</c>.
+/// Measures Osprey's sanitizer verifier on the Juliet C/C++ suite. Cases are built in batches
+/// (one compiler call per language and one link per batch, with a generated dispatcher as
+/// <c>main</c>) under AddressSanitizer and UBSan; then each case's <c>bad</c> and <c>good</c>
+/// functions run in their own sandboxed processes. Cases whose bad path reads standard input are
+/// run once per candidate input (extreme numbers and bytes, repeated so that every read gets one).
+/// A crash counts only when a sanitizer explains it; triage classifies it into a CWE. Optionally
+/// cppcheck and the clang static analyzer run on the same batches. Rerun with
+/// <c>await JulietCBenchmark.RunAsync(new() { JulietRoot = …, WorkDirectory = … })</c> or the
+/// bench's <c>native-juliet</c> command.
 /// </summary>
 public static class JulietCBenchmark
 {
-    private static readonly string[] StdinCandidates =
-        ["", "\x7f", "\x80", "0", "-1", "10", "100", "127", "-128", "255", "32767", "-32768", "65535", "2147483647", "-2147483648", "4294967295", "9223372036854775807", "-9223372036854775808"];
-
     // Unsigned wrap-around and implicit truncation are not undefined in C, but Juliet's CWE-190/191
     // cases for unsigned and char types are exactly that; the checks are on for this benchmark.
     // Array-bounds checks are left to ASan, whose reports say which region (stack or heap) and
@@ -55,100 +51,52 @@ public static class JulietCBenchmark
         {
             var all = JulietCase.Discover(testcases, cwe).ToList();
             eligible[cwe] = all.Count;
-            selected.AddRange(JulietCase.Sample(all, options.SamplePerCwe));
+            selected.AddRange(options.SamplePerFlowVariant > 0 ? JulietCase.StratifiedSample(all, options.SamplePerFlowVariant, options.SampleSeed) : JulietCase.Sample(all, options.SamplePerCwe));
         }
 
-        var results = new ConcurrentDictionary<int, JulietCaseResult>();
+        var batches = JulietBatch.Plan(selected, options.BatchSize);
+        var results = new ConcurrentBag<JulietCaseResult>();
         await Parallel.ForEachAsync(
-            selected.Select((c, i) => (Case: c, Index: i)),
+            batches,
             new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism, CancellationToken = cancellationToken },
-            async (item, token) =>
+            async (batch, token) =>
             {
-                var work = Path.Combine(options.WorkDirectory, "case" + item.Index);
-                Directory.CreateDirectory(work);
-                var result = await RunCaseAsync(toolchain, sandbox, item.Case, support, supportObjects, work, options, token).ConfigureAwait(false);
-                if (options.CompareStaticTools && result.BuildError is null)
+                var work = Path.Combine(options.WorkDirectory, "batch" + batch.Index);
+                var build = await JulietBatchBuilder.BuildAsync(toolchain, batch, support, supportObjects, Sanitizers, work, token).ConfigureAwait(false);
+                var statics = options.CompareStaticTools ? await JulietStaticRun.RunAsync(cppcheck, analyzer, batch, support, work, token).ConfigureAwait(false) : null;
+                foreach (var @case in batch.Cases)
                 {
-                    result = result with
-                    {
-                        CppcheckBad = await JulietStaticTools.CppcheckAsync(cppcheck, item.Case, support, "OMITGOOD", work, token).ConfigureAwait(false),
-                        CppcheckGood = await JulietStaticTools.CppcheckAsync(cppcheck, item.Case, support, "OMITBAD", work, token).ConfigureAwait(false),
-                        ClangAnalyzerBad = await JulietStaticTools.ClangAnalyzerAsync(analyzer, item.Case, support, "OMITGOOD", work, token).ConfigureAwait(false),
-                        ClangAnalyzerGood = await JulietStaticTools.ClangAnalyzerAsync(analyzer, item.Case, support, "OMITBAD", work, token).ConfigureAwait(false),
-                    };
+                    var result = build.Programs.TryGetValue(@case.Name, out var program)
+                        ? await JulietCaseRunner.RunAsync(sandbox, program, @case, work, options.RunTimeout, token).ConfigureAwait(false)
+                        : new JulietCaseResult { Name = @case.Name, Cwe = @case.Cwe, BuildError = build.Errors.GetValueOrDefault(@case.Name, "not built") };
+                    results.Add(statics is null || result.BuildError is not null ? result : statics.Apply(result));
                 }
 
-                results[item.Index] = result;
                 if (!options.KeepWork)
                 {
                     Directory.Delete(work, recursive: true);
                 }
 
-                progress?.Report($"{results.Count}/{selected.Count} {result.Name}: bad={(result.BuildError is null ? result.BadConfirmed : "build failed")} good-flagged={result.GoodFlagged} rule={result.RuleId}");
+                if (options.OnBatchFinished is { } onBatch)
+                {
+                    lock (results)
+                    {
+                        onBatch(Snapshot(results, eligible.ToImmutable(), clock.Elapsed));
+                    }
+                }
+
+                progress?.Report($"batch {batch.Index + 1}/{batches.Length} (CWE-{batch.Cwe}, {batch.Cases.Length} cases, {build.Errors.Count} not built): {results.Count}/{selected.Count} cases done, {results.Count(r => r.BadConfirmed)} bad confirmed, {results.Count(r => r.GoodFlagged)} good flagged, {clock.Elapsed.TotalMinutes:F1} min");
             }).ConfigureAwait(false);
 
-        return new JulietCBenchmarkResult
-        {
-            Cases = [.. results.OrderBy(r => r.Key).Select(r => r.Value)],
-            EligibleCases = eligible.ToImmutable(),
-            Duration = clock.Elapsed,
-        };
+        return Snapshot(results, eligible.ToImmutable(), clock.Elapsed);
     }
 
-    private static async Task<JulietCaseResult> RunCaseAsync(NativeToolchain toolchain, NativeSandbox sandbox, JulietCase @case, string support, ImmutableArray<string> supportObjects, string work, JulietCBenchmarkOptions options, CancellationToken cancellationToken)
+    private static JulietCBenchmarkResult Snapshot(IEnumerable<JulietCaseResult> results, ImmutableDictionary<int, int> eligible, TimeSpan elapsed) => new()
     {
-        var exe = Path.Combine(work, "case");
-        var compiler = @case.IsCpp ? toolchain.ClangXx! : toolchain.Clang!;
-        var args = ImmutableArray.CreateBuilder<string>();
-        args.AddRange(Sanitizers.Split(' '));
-        args.AddRange("-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-g", "-O0", "-w", "-DINCLUDEMAIN", $"-I{support}", $"-I{Path.GetDirectoryName(@case.Files[0])}");
-        args.AddRange(@case.Files);
-        args.AddRange(supportObjects);
-        args.AddRange("-o", exe, "-lpthread", "-lm");
-        var build = await ProcessRunner.RunAsync(new ProcessSpec(compiler, args.ToImmutable()) { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(3) }, cancellationToken).ConfigureAwait(false);
-        if (build.ExitCode != 0)
-        {
-            var firstError = build.StandardError.Split('\n').FirstOrDefault(l => l.Contains("error", StringComparison.Ordinal)) ?? build.StandardError.Trim();
-            return new JulietCaseResult { Name = @case.Name, Cwe = @case.Cwe, BuildError = firstError };
-        }
-
-        var readsInput = @case.Files.Any(f => File.ReadAllText(f) is var text && (text.Contains("stdin", StringComparison.Ordinal) || text.Contains("fgets", StringComparison.Ordinal)));
-        var inputs = readsInput ? StdinCandidates : [""];
-        var badConfirmed = false;
-        var goodFlagged = false;
-        CrashClass? crashClass = null;
-        foreach (var input in inputs)
-        {
-            var spec = sandbox.Wrap(exe, [], work, options.RunTimeout) with { StandardInput = Encoding.Latin1.GetBytes(string.Concat(Enumerable.Repeat(input.Length == 1 ? input : input + "\n", 16))) };
-            var run = await ProcessRunner.RunAsync(spec, cancellationToken).ConfigureAwait(false);
-            if (run.ExitCode == 0 || SanitizerReportParser.Parse(run.StandardError) is not { } report)
-            {
-                continue;
-            }
-
-            var lastMarker = run.StandardOutput.Split('\n').LastOrDefault(l => l.StartsWith("Calling ", StringComparison.Ordinal) || l.StartsWith("Finished ", StringComparison.Ordinal));
-            if (lastMarker == "Calling bad()...")
-            {
-                badConfirmed = true;
-                crashClass ??= CrashClassifier.Classify(report);
-            }
-            else
-            {
-                goodFlagged = true;
-            }
-        }
-
-        return new JulietCaseResult
-        {
-            Name = @case.Name,
-            Cwe = @case.Cwe,
-            BadConfirmed = badConfirmed,
-            GoodFlagged = goodFlagged,
-            ClassifiedCwes = crashClass?.Cwes ?? [],
-            RuleId = crashClass?.RuleId,
-            ReadsInput = readsInput,
-        };
-    }
+        Cases = [.. results.OrderBy(r => r.Cwe).ThenBy(r => r.Name, StringComparer.Ordinal)],
+        EligibleCases = eligible,
+        Duration = elapsed,
+    };
 
     // Juliet's io.c and std_thread.c, the instrumented wide-string functions, and a constructor that makes stdout unbuffered so that the
     // good/bad markers are written before a sanitizer aborts the program.

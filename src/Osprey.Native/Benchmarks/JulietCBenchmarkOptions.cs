@@ -19,7 +19,23 @@ public sealed record JulietCBenchmarkOptions
     /// <value>0.</value>
     public int SamplePerCwe { get; init; }
 
-    /// <summary>Cases built and run at once.</summary>
+    /// <summary>
+    /// Cases per CWE and flow variant (the two-digit suffix), drawn by a shuffle with
+    /// <see cref="SampleSeed"/>; when positive it replaces <see cref="SamplePerCwe"/>, so that every
+    /// CWE and every control- and data-flow variant is in the sample.
+    /// </summary>
+    /// <value>0.</value>
+    public int SamplePerFlowVariant { get; init; }
+
+    /// <summary>The seed of the stratified sample's shuffle: the same seed draws the same cases.</summary>
+    /// <value>20261129.</value>
+    public int SampleSeed { get; init; } = 20261129;
+
+    /// <summary>Cases built into one program.</summary>
+    /// <value>80.</value>
+    public int BatchSize { get; init; } = 80;
+
+    /// <summary>Batches built and run at once.</summary>
     /// <value>2.</value>
     public int Parallelism { get; init; } = 2;
 
@@ -30,6 +46,10 @@ public sealed record JulietCBenchmarkOptions
     /// <summary>Wall-clock limit of one run of a case program.</summary>
     /// <value>10 seconds.</value>
     public TimeSpan RunTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called after each batch with the results so far (a run stopped early still leaves its figures).</summary>
+    /// <value>Null.</value>
+    public Action<JulietCBenchmarkResult>? OnBatchFinished { get; init; }
 
     /// <summary>Whether to keep the build folder.</summary>
     /// <value>False.</value>

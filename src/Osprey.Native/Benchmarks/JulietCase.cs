@@ -43,6 +43,29 @@ internal sealed partial record JulietCase(string Name, int Cwe, ImmutableArray<s
         }
     }
 
+    /// <summary>The two-digit flow variant at the end of the case name (<c>01</c>…<c>84</c>).</summary>
+    public string FlowVariant => Name[^2..];
+
+    /// <summary>
+    /// Up to <paramref name="perVariant"/> cases of each flow variant, drawn by a shuffle seeded with
+    /// <paramref name="seed"/>, in name order.
+    /// </summary>
+    public static IReadOnlyList<JulietCase> StratifiedSample(IReadOnlyList<JulietCase> cases, int perVariant, int seed)
+    {
+        var random = new Random(seed);
+        return [.. cases.GroupBy(c => c.FlowVariant, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .SelectMany(g => g.OrderBy(c => c.Name, StringComparer.Ordinal).ToArray() is var all && all.Length <= perVariant ? all : Shuffle(all, random).Take(perVariant))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    private static JulietCase[] Shuffle(JulietCase[] cases, Random random)
+    {
+        var copy = (JulietCase[])cases.Clone();
+        random.Shuffle(copy);
+        return copy;
+    }
+
     /// <summary>Every <paramref name="count"/>-th of <paramref name="cases"/> at an even stride; all when 0.</summary>
     public static IReadOnlyList<JulietCase> Sample(IReadOnlyList<JulietCase> cases, int count)
     {

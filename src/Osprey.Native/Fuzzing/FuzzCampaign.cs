@@ -10,7 +10,11 @@ namespace Osprey.Native.Fuzzing;
 /// <param name="RssLimitMb">Memory limit per fuzzing process.</param>
 /// <param name="Dictionary">The dictionary file, or null.</param>
 /// <param name="Seeds">Seed input files copied into the corpus.</param>
-internal sealed record FuzzCampaignSettings(TimeSpan Budget, int Jobs, int RssLimitMb, string? Dictionary, IReadOnlyList<string> Seeds);
+/// <param name="KeepGoing">
+/// Whether a single job keeps fuzzing past crashes (libFuzzer's fork mode with one worker) instead
+/// of stopping at the first: a long campaign on a target with several bugs then finds more than one.
+/// </param>
+internal sealed record FuzzCampaignSettings(TimeSpan Budget, int Jobs, int RssLimitMb, string? Dictionary, IReadOnlyList<string> Seeds, bool KeepGoing = false);
 
 /// <summary>What a campaign produced.</summary>
 /// <param name="CrashInputs">Saved crashing inputs (crash-, leak-, timeout-, oom- artifacts).</param>
@@ -22,7 +26,9 @@ internal sealed record FuzzCampaignResult(ImmutableArray<string> CrashInputs, Fu
 /// <summary>
 /// Runs libFuzzer on one harness in the sandbox for a time budget. With several jobs, fork mode
 /// runs that many workers and keeps the campaign going after a crash (every distinct crash is
-/// saved); with one, libFuzzer runs in-process, which starts faster and stops at the first crash. Status lines are parsed as they arrive and passed to the progress callback.
+/// saved); with one, libFuzzer runs in-process, which starts faster and stops at the first crash,
+/// unless the settings ask to keep going. Status lines are parsed as they arrive and passed to the
+/// progress callback.
 /// </summary>
 internal sealed class FuzzCampaign
 {
@@ -47,7 +53,7 @@ internal sealed class FuzzCampaign
 
         var seconds = Math.Max(1, (int)settings.Budget.TotalSeconds);
         var args = new List<string>();
-        if (settings.Jobs > 1)
+        if (settings.Jobs > 1 || settings.KeepGoing)
         {
             args.AddRange([$"-fork={settings.Jobs.ToString(CultureInfo.InvariantCulture)}", "-ignore_crashes=1", "-ignore_timeouts=1", "-ignore_ooms=1"]);
         }

@@ -7,7 +7,8 @@ namespace Osprey.Native.Fuzzing;
 /// <summary>
 /// Builds a libFuzzer dictionary from the code's literals: string literals (magic words, keywords,
 /// format markers) and integer constants that comparisons check (in little- and big-endian bytes
-/// and as decimal text). Small numbers are left out: the fuzzer finds them alone.
+/// and as decimal text). Small numbers are left out: the fuzzer finds them alone; so are log and
+/// error messages.
 /// </summary>
 internal static class FuzzDictionary
 {
@@ -30,13 +31,13 @@ internal static class FuzzDictionary
         var relevant = literals.Where(l => functions is null || functions.Contains(l.Function)).ToList();
         foreach (var literal in relevant.Where(l => l.Kind == NativeLiteralKind.String))
         {
-            if (Unescape(literal.Text) is { Length: > 0 and <= MaxStringBytes } bytes && !IsFormatOnly(bytes))
+            if (Unescape(literal.Text) is { Length: > 0 and <= MaxStringBytes } bytes && !IsFormatOnly(bytes) && !IsMessage(bytes))
             {
                 Add(bytes);
             }
         }
 
-        foreach (var literal in relevant.Where(l => l.Kind == NativeLiteralKind.Integer && Math.Abs(l.Value) >= 256))
+        foreach (var literal in relevant.Where(l => l.Kind == NativeLiteralKind.Integer && l.Value is >= 256 or <= -256))
         {
             var value = literal.Value;
             var width = value is >= short.MinValue and <= ushort.MaxValue ? 2 : value is >= int.MinValue and <= uint.MaxValue ? 4 : 8;
@@ -80,6 +81,15 @@ internal static class FuzzDictionary
     {
         var text = Encoding.Latin1.GetString(bytes);
         return text.Trim().Length == 0 || text.StartsWith('%') && text.Length <= 4;
+    }
+
+    // Log and error messages ("client sent invalid header line: \"%V\"") are prose the input never
+    // contains; in a large project they would fill the dictionary before the keywords do.
+    private static bool IsMessage(byte[] bytes)
+    {
+        var text = Encoding.Latin1.GetString(bytes);
+        var spaces = text.Count(c => c == ' ');
+        return spaces >= 3 || spaces >= 1 && text.Contains('%', StringComparison.Ordinal);
     }
 
     /// <summary>Decodes a C string literal's spelling (with quotes and an optional prefix) into bytes.</summary>

@@ -16,12 +16,23 @@ internal sealed class NativeSandbox
     private readonly NativeToolchain _toolchain;
     private readonly string? _setsid;
     private readonly int _rssLimitMb;
+    private readonly bool _haltOnUndefinedBehavior;
 
-    public NativeSandbox(NativeToolchain toolchain, int rssLimitMb, string? setsid)
+    /// <param name="toolchain">The detected toolchain (symbolizer, network isolation).</param>
+    /// <param name="rssLimitMb">The memory limit ASan enforces.</param>
+    /// <param name="setsid">The <c>setsid</c> program, or null.</param>
+    /// <param name="haltOnUndefinedBehavior">
+    /// Whether a UBSan report ends the program (the default). Off for a target whose start-up code
+    /// has benign undefined behaviour on every input (nginx passes null with length 0 to
+    /// <c>memcpy</c>): its UBSan reports are then printed and only AddressSanitizer errors and
+    /// signals stop it.
+    /// </param>
+    public NativeSandbox(NativeToolchain toolchain, int rssLimitMb, string? setsid, bool haltOnUndefinedBehavior = true)
     {
         _toolchain = toolchain;
         _rssLimitMb = rssLimitMb;
         _setsid = setsid;
+        _haltOnUndefinedBehavior = haltOnUndefinedBehavior;
     }
 
     /// <summary>Whether children run without network.</summary>
@@ -35,7 +46,7 @@ internal sealed class NativeSandbox
             var symbolizer = _toolchain.Symbolizer is { } s ? $":external_symbolizer_path={s}" : "";
             return ImmutableDictionary<string, string>.Empty
                 .Add("ASAN_OPTIONS", $"dedup_token_length=3:print_scariness=1:symbolize=1:detect_leaks=0:abort_on_error=0:handle_abort=1:allocator_may_return_null=1:hard_rss_limit_mb={_rssLimitMb}{symbolizer}")
-                .Add("UBSAN_OPTIONS", $"print_stacktrace=1:halt_on_error=1:dedup_token_length=3:symbolize=1{symbolizer}")
+                .Add("UBSAN_OPTIONS", $"print_stacktrace=1:halt_on_error={(_haltOnUndefinedBehavior ? 1 : 0)}:dedup_token_length=3:symbolize=1{symbolizer}")
                 .Add("LSAN_OPTIONS", "detect_leaks=0");
         }
     }

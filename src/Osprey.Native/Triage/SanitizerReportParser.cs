@@ -44,7 +44,10 @@ internal static partial class SanitizerReportParser
             return ParseAsan(output, asan);
         }
 
-        if (UbsanError().Match(output) is { Success: true } ubsan)
+        // A libFuzzer error after a UBSan report means the report did not stop the program (UBSan
+        // was not fatal, as for a target with benign undefined behaviour on every input): the later
+        // error (a timeout, a signal, an exit) is what ended it.
+        if (UbsanError().Match(output) is { Success: true } ubsan && !FuzzerError().Match(output, ubsan.Index).Success)
         {
             return ParseUbsan(output, ubsan);
         }
@@ -52,6 +55,7 @@ internal static partial class SanitizerReportParser
         if (FuzzerError().Match(output) is { Success: true } fuzzer)
         {
             var kind = fuzzer.Groups["kind"].Value.Trim().Replace(' ', '-');
+            kind = kind.StartsWith("timeout", StringComparison.Ordinal) ? "timeout" : kind; // "timeout after 10 seconds"
             return new SanitizerReport
             {
                 Tool = SanitizerTool.LibFuzzer,

@@ -31,6 +31,22 @@ public sealed class FuzzDictionaryTests
     }
 
     [Fact]
+    public void Extract_TheMostNegativeLong_IsAnEntryNotAnOverflow()
+    {
+        var entries = FuzzDictionary.Extract([Number(long.MinValue)]);
+
+        Assert.Contains(entries, e => Encoding.ASCII.GetString(e) == "-9223372036854775808");
+    }
+
+    [Fact]
+    public void Extract_LogMessages_AreLeftOutButRequestLinesStay()
+    {
+        var entries = FuzzDictionary.Extract([Text("\"client sent invalid header line: %V\""), Text("\"no host in upstream\""), Text("\"GET / HTTP/1.0\""), Text("\"From\"")]);
+
+        Assert.Equal(["GET / HTTP/1.0", "From"], entries.Select(e => Encoding.ASCII.GetString(e)));
+    }
+
+    [Fact]
     public void Unescape_CEscapes_DecodeToBytes()
     {
         Assert.Equal(new byte[] { 0x41, 0x41, 0x0A, 0x00, 0x7F, (byte)'"' }, FuzzDictionary.Unescape("\"\\x41\\101\\n\\0\\177\\\"\""));

@@ -108,6 +108,23 @@ public sealed class SanitizerReportParserTests
     }
 
     [Fact]
+    public void Parse_NonFatalUbsanReportBeforeATimeout_IsTheTimeout()
+    {
+        const string output = """
+            src/core/ngx_string.c:84:5: runtime error: null pointer passed as argument 2, which is declared to never be null
+                #0 0x55b8 in ngx_pstrdup /src/core/ngx_string.c:84:5
+            SUMMARY: UndefinedBehaviorSanitizer: undefined-behavior src/core/ngx_string.c:84:5
+            ==41== ERROR: libFuzzer: timeout after 10 seconds
+                #0 0x55c0 in ngx_http_parse_line /src/http/parse.c:90:3
+            SUMMARY: libFuzzer: timeout
+            """;
+
+        var report = SanitizerReportParser.Parse(output);
+
+        Assert.Equal("timeout", report?.Kind);
+    }
+
+    [Fact]
     public void Parse_OutputWithoutASanitizerReport_IsNull()
     {
         Assert.Null(SanitizerReportParser.Parse("INFO: Seed: 1\nDone 10 runs in 0 second(s)\n"));
