@@ -20,7 +20,7 @@ public class OspreyFindingTests
                 new TraceStep { Location = new SourceLocation { FilePath = "A/Source.cs", StartLine = 3 }, Description = "read", Kind = TraceStepKind.Source },
                 new TraceStep { Location = new SourceLocation { FilePath = "A/Sink.cs", StartLine = 7 }, Description = "exec", Kind = TraceStepKind.Sink },
             ],
-            Verification = Verification.Confirmed(new Proof { EntryPoint = "Main", Payload = "; id", Observed = "uid=0" }, "v", TimeSpan.Zero),
+            Verification = Verification.Confirmed(new Osprey.Core.Findings.Proof { EntryPoint = "Main", Payload = "; id", Observed = "uid=0" }, "v", TimeSpan.Zero),
         };
 
         var tool = OspreyScanner.ToToolFinding(finding, "/root");
