@@ -48,7 +48,8 @@ internal sealed class RepositoryFetcher(ServerRuntime runtime)
                 ["fetch", "--quiet", "--depth=1", "--no-tags", "--no-recurse-submodules", "--no-write-fetch-head", "--end-of-options", location!.FetchUrl, $"+{source ?? "HEAD"}:{ScanRef}"],
                 timeout.Token,
                 () => tooLarge = SizeOf(gitDirectory) > options.MaxRepositoryBytes);
-            if (tooLarge) return RepositoryFetchResult.Failed(RepositoryRefusal.TooLarge(options.MaxRepositoryBytes).Reason);
+            // The watch only polls, so a fetch that finishes between two polls is measured once more here.
+            if (tooLarge || SizeOf(gitDirectory) > options.MaxRepositoryBytes) return RepositoryFetchResult.Failed(RepositoryRefusal.TooLarge(options.MaxRepositoryBytes).Reason);
             if (fetch.ExitCode != 0) return RepositoryFetchResult.Failed(RepositoryRefusal.Unreachable(fetch.Error.Length > 0 ? fetch.Error : $"git fetch exited with {fetch.ExitCode}").Reason);
 
             var commit = await git.RunAsync(["rev-parse", "--verify", "--quiet", "--end-of-options", ScanRef + "^{commit}"], timeout.Token);
