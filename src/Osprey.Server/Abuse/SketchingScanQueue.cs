@@ -47,7 +47,8 @@ internal sealed partial class SketchingScanQueue(IScanQueue inner, ServerRuntime
         var asset = job.AssetId is null ? null : await db.Assets.AsNoTracking().FirstOrDefaultAsync(a => a.Id == job.AssetId, cancellationToken);
         if (archive is null)
         {
-            db.SubmissionFeatures.Add(Features(job, asset is not null, asset is null ? "names no registered asset" : "fetched by the server from the asset's registered repository", sketch));
+            var (fetchedInScope, fetchedReason) = SubmissionScope.DecideFetched(asset);
+            db.SubmissionFeatures.Add(Features(job, fetchedInScope, fetchedReason, sketch));
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
@@ -108,9 +109,11 @@ internal static class SubmissionScope
 {
     public const double Containment = 0.5;
 
+    private const string NoAsset = "names no registered asset";
+
     public static (bool InScope, string Reason) Decide(AssetEntity? asset, SubmissionSketcher.Sketch sketch, IReadOnlySet<string> knownPaths, bool archiveHasToken)
     {
-        if (asset is null) return (false, "names no registered asset");
+        if (asset is null) return (false, NoAsset);
         if (archiveHasToken) return (true, "carries the asset's verification token");
         if (knownPaths.Count == 0) return (true, "first scan of the asset");
         if (sketch.Paths.IsDefaultOrEmpty) return (false, "has no files");
@@ -120,4 +123,8 @@ internal static class SubmissionScope
             ? (true, $"{seen} of {sketch.Paths.Length} paths seen in earlier scans of the asset")
             : (false, $"only {seen} of {sketch.Paths.Length} paths seen in earlier scans of asset '{asset.Name}'");
     }
+
+    /// <summary>A repository scan: the server fetched the asset's registered repository itself, so the content is the asset by construction.</summary>
+    public static (bool InScope, string Reason) DecideFetched(AssetEntity? asset) =>
+        asset is null ? (false, NoAsset) : (true, "fetched by the server from the asset's registered repository");
 }
