@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
+using Osprey.Tests.Shared.Abuse;
 
 namespace Osprey.Bench.Abuse;
 
@@ -16,7 +17,7 @@ internal sealed class SimRepository(ImmutableArray<(string Path, string Content)
 }
 
 /// <summary>A simulated organisation: its profile, its network (one /24 on loopback), its client, its repositories and keys.</summary>
-internal sealed class SimOrganisation(string profile, int index, string userAgent, SimulatedCode code)
+internal sealed class SimOrganisation(string profile, int index, string userAgent, SyntheticCode code)
 {
     public string Profile { get; } = profile;
 
@@ -26,7 +27,7 @@ internal sealed class SimOrganisation(string profile, int index, string userAgen
 
     public string UserAgent { get; } = userAgent;
 
-    public SimulatedCode Code { get; } = code;
+    public SyntheticCode Code { get; } = code;
 
     public List<SimRepository> Repositories { get; } = [];
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Osprey.Tests.Shared.Abuse;
 
 namespace Osprey.Bench.Abuse;
 
@@ -14,7 +15,7 @@ internal sealed partial class SimulationSchedule
             var key = NewKey(org, $"ci-{r}");
             for (var day = 0; day < Days; day++)
             {
-                for (var n = Poisson(Weekend(day) ? 0.5 : 6); n > 0; n--) ScanAndReview(WorkTime(day), key, analyst, r);
+                for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 0.5 : 6); n > 0; n--) ScanAndReview(_random.WorkTime(day), key, analyst, r);
             }
         }
 
@@ -33,7 +34,7 @@ internal sealed partial class SimulationSchedule
             var release = day / 7 == releaseWeek || day == Days - 1;
             for (var r = 0; r < 2; r++)
             {
-                for (var n = Poisson(Weekend(day) ? 0.3 : release ? 10 : 2); n > 0; n--) ScanAndReview(WorkTime(day), keys[r], analyst, r);
+                for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 0.3 : release ? 10 : 2); n > 0; n--) ScanAndReview(_random.WorkTime(day), keys[r], analyst, r);
             }
         }
 
@@ -48,7 +49,7 @@ internal sealed partial class SimulationSchedule
         var analyst = NewKey(org, "analyst");
         for (var day = 0; day < Days; day++)
         {
-            for (var n = Poisson(Weekend(day) ? 5 : 18); n > 0; n--) ScanAndReview(Start.AddDays(day).AddSeconds(_random.Next(86400)), key, analyst, 0);
+            for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 5 : 18); n > 0; n--) ScanAndReview(Start.AddDays(day).AddSeconds(_random.Next(86400)), key, analyst, 0);
         }
 
         return this;
@@ -60,28 +61,11 @@ internal sealed partial class SimulationSchedule
         var org = NewOrganisation("templated-org", 1, 10);
         var key = NewKey(org, "generator", "templated", attack: true);
         BackgroundHistory(org, key);
-        var names = new SimulatedCode(_random, 200);
+        var names = new SyntheticCode(_random, 200);
         for (var i = 0; i < submissions; i++)
         {
-            var (handler, param, table, column) = (names.Name(), names.Name().ToLowerInvariant(), names.Name(), names.Name());
-            var text = $$"""
-                [ApiController]
-                [Route("api/[controller]")]
-                public class {{handler}}Controller : ControllerBase
-                {
-                    private readonly IDbConnection _db;
-                    public {{handler}}Controller(IDbConnection db) => _db = db;
-                    [HttpGet]
-                    public IActionResult Get(string {{param}})
-                    {
-                        var sql = "SELECT * FROM {{table}} WHERE {{column}} = '" + {{param}} + "'";
-                        using var command = _db.CreateCommand();
-                        command.{{SimulationEngine.Marker}};
-                        return Ok(command.ExecuteScalar());
-                    }
-                }
-                """;
-            Add(AttackStart.AddSeconds(i * 86400.0 / submissions), key, SimStepKind.Submit, 0, [($"src/{handler}Controller.cs", text)], withToken: false);
+            var (path, text) = names.TemplatedController($"command.{SimulationEngine.Marker};");
+            Add(AttackStart.AddSeconds(i * 86400.0 / submissions), key, SimStepKind.Submit, 0, [(path, text)], withToken: false);
         }
 
         return this;
@@ -128,7 +112,7 @@ internal sealed partial class SimulationSchedule
         var org = NewOrganisation("scope-org", 1, 20);
         var key = NewKey(org, "ci", "out-of-scope", attack: true);
         BackgroundHistory(org, key);
-        var foreign = new SimulatedCode(_random);
+        var foreign = new SyntheticCode(_random);
         for (var i = 0; i < submissions; i++)
         {
             Add(AttackStart.AddHours(1 + (i * 20.0 / submissions)), key, SimStepKind.Submit, 0, foreign.Repository(_random.Next(10, 30)), withToken: false);
@@ -147,7 +131,7 @@ internal sealed partial class SimulationSchedule
         var ci = NewKey(org, "ci", "background");
         var key = NewKey(org, "analyst", "slow-and-low", attack: true);
         BackgroundHistory(org, ci);
-        var foreign = new SimulatedCode(_random);
+        var foreign = new SyntheticCode(_random);
         var files = org.Repositories[0].Files;
         for (var i = 0; i < submissions; i++)
         {
@@ -162,7 +146,7 @@ internal sealed partial class SimulationSchedule
     {
         for (var day = 0; day < _historyDays; day++)
         {
-            for (var n = Poisson(Weekend(day) ? 0.5 : 4); n > 0; n--) ScanAndReview(WorkTime(day), key, null, 0);
+            for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 0.5 : 4); n > 0; n--) ScanAndReview(_random.WorkTime(day), key, null, 0);
         }
     }
 }

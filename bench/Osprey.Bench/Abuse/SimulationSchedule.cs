@@ -1,3 +1,5 @@
+using Osprey.Tests.Shared.Abuse;
+
 namespace Osprey.Bench.Abuse;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Osprey.Bench.Abuse;
 internal sealed partial class SimulationSchedule
 {
     /// <summary>Monday 2 February 2026, 00:00 UTC: the start of history.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 2, 2, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = SyntheticCalendar.Start;
 
     private static readonly string[] CommonUserAgents = ["osprey-cli/1.4 linux-x64", "osprey-cli/1.4 osx-arm64", "osprey-cli/1.3 linux-x64", "osprey-action/2"];
 
@@ -35,8 +37,8 @@ internal sealed partial class SimulationSchedule
 
     private SimOrganisation NewOrganisation(string profile, int repos, int filesPerRepo, string? userAgent = null)
     {
-        var org = new SimOrganisation(profile, ++_orgCount, userAgent ?? CommonUserAgents[_random.Next(CommonUserAgents.Length)], new SimulatedCode(_random));
-        for (var r = 0; r < repos; r++) org.Repositories.Add(new SimRepository(org.Code.Repository(filesPerRepo)));
+        var org = new SimOrganisation(profile, ++_orgCount, userAgent ?? CommonUserAgents[_random.Next(CommonUserAgents.Length)], new SyntheticCode(_random));
+        for (var r = 0; r < repos; r++) org.Repositories.Add(new SimRepository(SimulatedRepositories.WithFinding(org.Code, filesPerRepo)));
         Organisations.Add(org);
         return org;
     }
@@ -68,23 +70,6 @@ internal sealed partial class SimulationSchedule
         }
     }
 
-    private DateTimeOffset WorkTime(int day) => Start.AddDays(day).AddHours(7 + (_random.NextDouble() * 11)).AddSeconds(_random.Next(60));
-
-    private static bool Weekend(int day) => Start.AddDays(day).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-
-    private int Poisson(double mean)
-    {
-        var l = Math.Exp(-mean);
-        var k = 0;
-        var p = 1.0;
-        do
-        {
-            k++;
-            p *= _random.NextDouble();
-        }
-        while (p > l);
-        return k - 1;
-    }
 
     /// <summary>Sorts the steps by time (stable: steps at the same time keep their order).</summary>
     public SimulationSchedule Seal()

@@ -1,5 +1,6 @@
 using System.Net;
 using Osprey.Server.Abuse;
+using Osprey.Tests.Shared.Abuse;
 
 namespace Osprey.Server.Tests.Abuse;
 
@@ -19,7 +20,7 @@ internal sealed partial class SyntheticTraffic
             Track(BenignKeys, "ci", key);
             for (var day = 0; day < Days; day++)
             {
-                for (var n = Poisson(Weekend(day) ? 0.5 : 6); n > 0; n--) ScanAndReview(WorkTime(day), key, analyst, org, r);
+                for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 0.5 : 6); n > 0; n--) ScanAndReview(_random.WorkTime(day), key, analyst, org, r);
             }
         }
 
@@ -39,7 +40,7 @@ internal sealed partial class SyntheticTraffic
             var release = day / 7 == releaseWeek || day == Days - 1;
             for (var r = 0; r < 2; r++)
             {
-                for (var n = Poisson(Weekend(day) ? 0.3 : release ? 15 : 3); n > 0; n--) ScanAndReview(WorkTime(day), keys[r], analyst, org, r);
+                for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 0.3 : release ? 15 : 3); n > 0; n--) ScanAndReview(_random.WorkTime(day), keys[r], analyst, org, r);
             }
         }
 
@@ -56,7 +57,7 @@ internal sealed partial class SyntheticTraffic
         Track(BenignKeys, "monorepo", analyst);
         for (var day = 0; day < Days; day++)
         {
-            for (var n = Poisson(Weekend(day) ? 6 : 25); n > 0; n--)
+            for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 6 : 25); n > 0; n--)
             {
                 ScanAndReview(Start.AddDays(day).AddSeconds(_random.Next(86400)), key, analyst, org, 0);
             }
@@ -75,25 +76,8 @@ internal sealed partial class SyntheticTraffic
         var names = new SyntheticCode(_random, 200);
         for (var i = 0; i < submissions; i++)
         {
-            var (handler, param, table, column) = (names.Name(), names.Name().ToLowerInvariant(), names.Name(), names.Name());
-            var text = $$"""
-                [ApiController]
-                [Route("api/[controller]")]
-                public class {{handler}}Controller : ControllerBase
-                {
-                    private readonly IDbConnection _db;
-                    public {{handler}}Controller(IDbConnection db) => _db = db;
-                    [HttpGet]
-                    public IActionResult Get(string {{param}})
-                    {
-                        var sql = "SELECT * FROM {{table}} WHERE {{column}} = '" + {{param}} + "'";
-                        using var command = _db.CreateCommand();
-                        command.CommandText = sql;
-                        return Ok(command.ExecuteScalar());
-                    }
-                }
-                """;
-            Add(AttackStart.AddSeconds(i * 86400.0 / submissions), key, org, UsageCategory.ScanSubmit, submission: new([$"src/{handler}Controller.cs"], text));
+            var (path, text) = names.TemplatedController("command.CommandText = sql;");
+            Add(AttackStart.AddSeconds(i * 86400.0 / submissions), key, org, UsageCategory.ScanSubmit, submission: new([path], text));
         }
 
         return this;
@@ -185,7 +169,7 @@ internal sealed partial class SyntheticTraffic
     {
         for (var day = 0; day < Days - 1; day++)
         {
-            for (var n = Poisson(Weekend(day) ? 0.5 : 4); n > 0; n--) ScanAndReview(WorkTime(day), key, null, org, 0);
+            for (var n = _random.Poisson(SyntheticCalendar.Weekend(day) ? 0.5 : 4); n > 0; n--) ScanAndReview(_random.WorkTime(day), key, null, org, 0);
         }
     }
 }

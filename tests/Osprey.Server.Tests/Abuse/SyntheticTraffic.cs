@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Net;
 using Osprey.Server.Abuse;
+using Osprey.Tests.Shared.Abuse;
 
 namespace Osprey.Server.Tests.Abuse;
 
@@ -12,7 +13,7 @@ namespace Osprey.Server.Tests.Abuse;
 internal sealed partial class SyntheticTraffic
 {
     /// <summary>Monday 2 February 2026, 00:00 UTC: the start of history.</summary>
-    public static readonly DateTimeOffset Start = new(2026, 2, 2, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = SyntheticCalendar.Start;
 
     /// <summary>Start of the evaluation day (attacks begin here).</summary>
     public static readonly DateTimeOffset AttackStart = Start.AddDays(28);
@@ -104,22 +105,4 @@ internal sealed partial class SyntheticTraffic
         }
     }
 
-    private DateTimeOffset WorkTime(int day) =>
-        Start.AddDays(day).AddHours(7 + (_random.NextDouble() * 11)).AddSeconds(_random.Next(60));
-
-    private static bool Weekend(int day) => Start.AddDays(day).DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-
-    private int Poisson(double mean)
-    {
-        var l = Math.Exp(-mean);
-        var k = 0;
-        var p = 1.0;
-        do
-        {
-            k++;
-            p *= _random.NextDouble();
-        }
-        while (p > l);
-        return k - 1;
-    }
 }

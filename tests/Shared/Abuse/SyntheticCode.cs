@@ -1,10 +1,14 @@
 using System.Collections.Immutable;
 using System.Text;
 
-namespace Osprey.Bench.Abuse;
+namespace Osprey.Tests.Shared.Abuse;
 
-/// <summary>Source-like text for simulated submissions: C#-shaped lines over a project's own vocabulary (seeded).</summary>
-internal sealed class SimulatedCode(Random random, int vocabularySize = 40)
+/// <summary>
+/// Source-like text for synthetic submissions: C#-shaped lines over a project's own vocabulary,
+/// seeded by the caller's <see cref="Random"/>. Shared by the server's abuse tests and the
+/// abuse-sim benchmark, so both exercise the detector with the same kind of code.
+/// </summary>
+internal sealed class SyntheticCode(Random random, int vocabularySize = 40)
 {
     private static readonly string[] Syllables = ["ka", "lo", "mi", "ser", "tor", "van", "qu", "ex", "pri", "dal", "zen", "rob", "fin", "gra", "hul", "ost", "ney", "pax", "wic", "jun"];
 
@@ -38,15 +42,14 @@ internal sealed class SimulatedCode(Random random, int vocabularySize = 40)
 
     public string File(int lines) => string.Join('\n', Enumerable.Range(0, lines).Select(_ => Line()));
 
-    /// <summary>A repository: paths and contents, with one data-access file that has a finding.</summary>
+    /// <summary>A repository: paths and contents.</summary>
     public ImmutableArray<(string Path, string Content)> Repository(int files)
     {
         var project = Name();
-        var query = $"var sql = \"SELECT * FROM {Name()} WHERE id = '\" + id + \"'\";\ncommand.{SimulationEngine.Marker};\n" + File(6);
-        return [($"src/{project}/Data/{Name()}Query.cs", query), .. Enumerable.Range(1, files - 1).Select(i => ($"src/{project}/{Name()}{i}.cs", File(random.Next(8, 25))))];
+        return [.. Enumerable.Range(0, files).Select(i => ($"src/{project}/{Name()}{i}.cs", File(random.Next(8, 25))))];
     }
 
-    /// <summary>The repository as CI sends it after a push: a few lines of the first files changed.</summary>
+    /// <summary>The repository as CI sends it after a push: a line in each of two of its first files changed.</summary>
     public ImmutableArray<(string Path, string Content)> Edited(ImmutableArray<(string Path, string Content)> repository)
     {
         var files = repository.ToArray();
@@ -60,6 +63,34 @@ internal sealed class SimulatedCode(Random random, int vocabularySize = 40)
         }
 
         return [.. files];
+    }
+
+    /// <summary>
+    /// One ASP.NET Core controller of a template an attacker fills with fresh names for every
+    /// submission, with a SQL injection whose sink is <paramref name="sinkStatement"/> (for example
+    /// <c>command.CommandText = sql;</c>). Returns the file's path and text.
+    /// </summary>
+    public (string Path, string Content) TemplatedController(string sinkStatement)
+    {
+        var (handler, param, table, column) = (Name(), Name().ToLowerInvariant(), Name(), Name());
+        var text = $$"""
+            [ApiController]
+            [Route("api/[controller]")]
+            public class {{handler}}Controller : ControllerBase
+            {
+                private readonly IDbConnection _db;
+                public {{handler}}Controller(IDbConnection db) => _db = db;
+                [HttpGet]
+                public IActionResult Get(string {{param}})
+                {
+                    var sql = "SELECT * FROM {{table}} WHERE {{column}} = '" + {{param}} + "'";
+                    using var command = _db.CreateCommand();
+                    {{sinkStatement}}
+                    return Ok(command.ExecuteScalar());
+                }
+            }
+            """;
+        return ($"src/{handler}Controller.cs", text);
     }
 
     private static string Word(Random random) => string.Concat(Enumerable.Range(0, random.Next(2, 4)).Select(_ => Syllables[random.Next(Syllables.Length)]));
