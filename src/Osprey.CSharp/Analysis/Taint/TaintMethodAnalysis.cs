@@ -26,6 +26,7 @@ internal sealed partial class TaintMethodAnalysis
     private TaintValue _returned = TaintValue.Bottom;
     private object? _inlined;
     private readonly Dictionary<CaptureId, IOperation> _captureTargets = [];
+    private AppendOnlyLists? _lists;
 
     private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent)
     {
