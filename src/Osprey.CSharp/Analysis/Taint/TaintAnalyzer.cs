@@ -13,7 +13,8 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// The interprocedural taint analysis. Per compilation: builds the call graph, computes one summary
 /// per method bottom-up over its strongly connected components (iterating each component to a
 /// fixpoint; components of one level run in parallel), and repeats the pass while taint stored in
-/// shared fields keeps growing. Flows from sources to sinks become findings.
+/// shared fields keeps growing. Flows from sources to sinks become findings, except flows found only
+/// in methods of an executable that nothing can start (see <see cref="LiveMethods"/>).
 /// </summary>
 internal sealed class TaintAnalyzer : ICompilationAnalyzer
 {
@@ -49,6 +50,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         var graph = CallGraph.Build(session);
         context.Scan.Count("csharp.taint.ms.callgraph", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         started = clock.GetTimestamp();
+        var live = LiveMethods.Find(session, graph, context.EntryPoints);
         var options = session.ParallelOptions;
         var rounds = 0;
         int version;
@@ -57,7 +59,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
             version = session.SharedFieldVersion;
             foreach (var level in graph.Levels)
             {
-                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, component, context));
+                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, live, component, context));
             }
         }
         while (++rounds < MaxRounds && version != session.SharedFieldVersion);
@@ -73,8 +75,8 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         }
 
         context.Scan.Count("csharp.taint.ms.summaries", (long)clock.GetElapsedTime(started).TotalMilliseconds);
-        ResolveStaticsAtRoots(session, graph);
-        ResolveReceiverFieldsAtRoots(session, graph);
+        ResolveStaticsAtRoots(session, graph, live);
+        ResolveReceiverFieldsAtRoots(session, graph, live);
         var findings = 0;
         var reach = new EntryPointReach(session, graph, context.EntryPoints);
         foreach (var flow in session.Findings.All)
@@ -85,10 +87,11 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
         context.Scan.Count("csharp.taint.methods", session.Bodies.Methods.Count());
         context.Scan.Count("csharp.taint.passes", rounds);
+        context.Scan.Count("csharp.taint.methods-not-run", live.DeadCount);
         context.Scan.Count("csharp.taint.findings", findings);
     }
 
-    private static void AnalyzeComponent(TaintSession session, CallGraph graph, ImmutableArray<IMethodSymbol> component, CSharpAnalysisContext context)
+    private static void AnalyzeComponent(TaintSession session, CallGraph graph, LiveMethods live, ImmutableArray<IMethodSymbol> component, CSharpAnalysisContext context)
     {
         var iterate = component.Length > 1 || graph.IsRecursive(component[0]);
         for (var i = 0; i < MaxComponentIterations; i++)
@@ -103,7 +106,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
                 try
                 {
-                    changed |= session.SetSummary(method, TaintMethodAnalysis.Analyze(session, method, body));
+                    changed |= session.SetSummary(method, TaintMethodAnalysis.Analyze(session, method, body, live.CanRun(method)));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -128,9 +131,9 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
     /// At methods nobody calls, a static field holds whatever any code stored in it: placeholders
     /// still open there are bound to the program-wide value of the field.
     /// </summary>
-    private static void ResolveStaticsAtRoots(TaintSession session, CallGraph graph)
+    private static void ResolveStaticsAtRoots(TaintSession session, CallGraph graph, LiveMethods live)
     {
-        foreach (var root in graph.Roots)
+        foreach (var root in graph.Roots.Where(live.CanRun))
         {
             foreach (var sink in session.SummaryOf(root).Sinks.Where(s => s.Parameter == TaintValue.StaticParameter))
             {
@@ -157,9 +160,9 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
     /// At methods nobody calls, the receiver is an object the analysis never saw created: a field of
     /// <c>this</c> still open there holds whatever any code stored in that field.
     /// </summary>
-    private static void ResolveReceiverFieldsAtRoots(TaintSession session, CallGraph graph)
+    private static void ResolveReceiverFieldsAtRoots(TaintSession session, CallGraph graph, LiveMethods live)
     {
-        foreach (var root in graph.Roots.Where(r => !r.IsStatic))
+        foreach (var root in graph.Roots.Where(r => !r.IsStatic && live.CanRun(r)))
         {
             foreach (var sink in session.SummaryOf(root).Sinks.Where(s => s.Parameter == -1 && s.Path.Length > 0))
             {

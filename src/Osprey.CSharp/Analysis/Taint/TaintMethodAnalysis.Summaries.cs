@@ -117,7 +117,10 @@ internal sealed partial class TaintMethodAnalysis
     {
         if (origin.Source is { } source)
         {
-            _session.Findings.Add(new PendingFinding(source, kind, trace));
+            if (_reportsFlows)
+            {
+                _session.Findings.Add(new PendingFinding(source, kind, trace));
+            }
         }
         else
         {

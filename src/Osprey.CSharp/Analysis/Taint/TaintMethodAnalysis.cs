@@ -28,8 +28,13 @@ internal sealed partial class TaintMethodAnalysis
     private readonly Dictionary<CaptureId, IOperation> _captureTargets = [];
     private AppendOnlyLists? _lists;
 
-    private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent)
+    // False in a method that cannot run (see LiveMethods): its summary is still built for callers, but
+    // a source meeting a sink inside it is not a finding.
+    private readonly bool _reportsFlows;
+
+    private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent, bool reportsFlows = true)
     {
+        _reportsFlows = parent?._reportsFlows ?? reportsFlows;
         _session = session;
         _graph = graph;
         _summary = summary;
@@ -38,11 +43,11 @@ internal sealed partial class TaintMethodAnalysis
         _depth = parent is null ? 0 : parent._depth + 1;
     }
 
-    /// <summary>Analyses <paramref name="method"/>'s body and returns its summary.</summary>
-    public static MethodSummary Analyze(TaintSession session, IMethodSymbol method, ControlFlowGraph graph)
+    /// <summary>Analyses <paramref name="method"/>'s body and returns its summary; flows it finds are reported when <paramref name="reportsFlows"/>.</summary>
+    public static MethodSummary Analyze(TaintSession session, IMethodSymbol method, ControlFlowGraph graph, bool reportsFlows = true)
     {
         var summary = new SummaryBuilder();
-        var analysis = new TaintMethodAnalysis(session, graph, summary, session.MemberName(method), null);
+        var analysis = new TaintMethodAnalysis(session, graph, summary, session.MemberName(method), null, reportsFlows);
         var entry = EntryState(session, method);
         TaintState exit;
         try
