@@ -11,7 +11,9 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// type or interface —, members with attributes, constructors, accessors and operators, public members
 /// of types derived from a framework type, and the <c>Invoke</c>/<c>Configure</c> conventions of
 /// ASP.NET Core middleware and startup classes), or a method that can run and calls it.
-/// A flow found only in a method that cannot run is not reported.
+/// A method of an executable that nothing calls or starts still has its own flows reported (it may be
+/// wired up in a way the analysis does not see), but no caller hands it objects: the analysis does not
+/// pick a subclass for its parameters.
 /// </summary>
 internal sealed class LiveMethods
 {
@@ -26,9 +28,6 @@ internal sealed class LiveMethods
 
     /// <summary>Whether <paramref name="method"/> can run.</summary>
     public bool CanRun(IMethodSymbol method) => _live is null || _live.Contains(method.OriginalDefinition);
-
-    /// <summary>How many methods cannot run.</summary>
-    public int DeadCount { get; private init; }
 
     /// <summary>Finds the methods of <paramref name="session"/> that can run.</summary>
     public static LiveMethods Find(TaintSession session, CallGraph graph, EntryPointIndex entries)
@@ -72,7 +71,7 @@ internal sealed class LiveMethods
             }
         }
 
-        return new LiveMethods(live) { DeadCount = methods.Count - live.Count };
+        return new LiveMethods(live);
     }
 
     private static bool IsStartedFromOutside(IMethodSymbol method, IAssemblySymbol assembly, Dictionary<INamedTypeSymbol, HashSet<IMethodSymbol>> implementations)

@@ -13,8 +13,9 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// The interprocedural taint analysis. Per compilation: builds the call graph, computes one summary
 /// per method bottom-up over its strongly connected components (iterating each component to a
 /// fixpoint; components of one level run in parallel), and repeats the pass while taint stored in
-/// shared fields keeps growing. Flows from sources to sinks become findings, except flows found only
-/// in methods of an executable that nothing can start (see <see cref="LiveMethods"/>).
+/// shared fields keeps growing. Flows from sources to sinks become findings. In a method of an
+/// executable that nothing calls or starts (see <see cref="LiveMethods"/>), parameters hold objects of
+/// unknown type: no subclass is chosen for them by class hierarchy.
 /// </summary>
 internal sealed class TaintAnalyzer : ICompilationAnalyzer
 {
@@ -51,6 +52,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         context.Scan.Count("csharp.taint.ms.callgraph", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         started = clock.GetTimestamp();
         var live = LiveMethods.Find(session, graph, context.EntryPoints);
+        var unstarted = graph.Roots.Where(r => !live.CanRun(r)).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var options = session.ParallelOptions;
         var rounds = 0;
         int version;
@@ -59,7 +61,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
             version = session.SharedFieldVersion;
             foreach (var level in graph.Levels)
             {
-                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, live, component, context));
+                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, unstarted, component, context));
             }
         }
         while (++rounds < MaxRounds && version != session.SharedFieldVersion);
@@ -75,8 +77,8 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         }
 
         context.Scan.Count("csharp.taint.ms.summaries", (long)clock.GetElapsedTime(started).TotalMilliseconds);
-        ResolveStaticsAtRoots(session, graph, live);
-        ResolveReceiverFieldsAtRoots(session, graph, live);
+        ResolveStaticsAtRoots(session, graph);
+        ResolveReceiverFieldsAtRoots(session, graph);
         var findings = 0;
         var reach = new EntryPointReach(session, graph, context.EntryPoints);
         foreach (var flow in session.Findings.All)
@@ -87,11 +89,11 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
         context.Scan.Count("csharp.taint.methods", session.Bodies.Methods.Count());
         context.Scan.Count("csharp.taint.passes", rounds);
-        context.Scan.Count("csharp.taint.methods-not-run", live.DeadCount);
+        context.Scan.Count("csharp.taint.roots-not-started", unstarted.Count);
         context.Scan.Count("csharp.taint.findings", findings);
     }
 
-    private static void AnalyzeComponent(TaintSession session, CallGraph graph, LiveMethods live, ImmutableArray<IMethodSymbol> component, CSharpAnalysisContext context)
+    private static void AnalyzeComponent(TaintSession session, CallGraph graph, ImmutableHashSet<IMethodSymbol> unstarted, ImmutableArray<IMethodSymbol> component, CSharpAnalysisContext context)
     {
         var iterate = component.Length > 1 || graph.IsRecursive(component[0]);
         for (var i = 0; i < MaxComponentIterations; i++)
@@ -106,7 +108,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
                 try
                 {
-                    changed |= session.SetSummary(method, TaintMethodAnalysis.Analyze(session, method, body, live.CanRun(method)));
+                    changed |= session.SetSummary(method, TaintMethodAnalysis.Analyze(session, method, body, unstarted.Contains(method)));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -131,9 +133,9 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
     /// At methods nobody calls, a static field holds whatever any code stored in it: placeholders
     /// still open there are bound to the program-wide value of the field.
     /// </summary>
-    private static void ResolveStaticsAtRoots(TaintSession session, CallGraph graph, LiveMethods live)
+    private static void ResolveStaticsAtRoots(TaintSession session, CallGraph graph)
     {
-        foreach (var root in graph.Roots.Where(live.CanRun))
+        foreach (var root in graph.Roots)
         {
             foreach (var sink in session.SummaryOf(root).Sinks.Where(s => s.Parameter == TaintValue.StaticParameter))
             {
@@ -160,9 +162,9 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
     /// At methods nobody calls, the receiver is an object the analysis never saw created: a field of
     /// <c>this</c> still open there holds whatever any code stored in that field.
     /// </summary>
-    private static void ResolveReceiverFieldsAtRoots(TaintSession session, CallGraph graph, LiveMethods live)
+    private static void ResolveReceiverFieldsAtRoots(TaintSession session, CallGraph graph)
     {
-        foreach (var root in graph.Roots.Where(r => !r.IsStatic && live.CanRun(r)))
+        foreach (var root in graph.Roots.Where(r => !r.IsStatic))
         {
             foreach (var sink in session.SummaryOf(root).Sinks.Where(s => s.Parameter == -1 && s.Path.Length > 0))
             {

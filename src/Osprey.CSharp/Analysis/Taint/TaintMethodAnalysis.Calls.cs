@@ -87,7 +87,9 @@ internal sealed partial class TaintMethodAnalysis
             return InlineLocalFunction(method, site, state);
         }
 
-        var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, isVirtual && site.Instance is not null);
+        // Without a caller, a parameter is only known to be of its declared type: its own code runs, no subclass is chosen.
+        var byHierarchy = isVirtual && site.Instance is not null && !(_argumentsUnknown && site.Receiver is { Root.Parameter: >= 0, Types.IsEmpty: true });
+        var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, byHierarchy);
         if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty)
         {
             AbsorbIntoReceiver(site, state);

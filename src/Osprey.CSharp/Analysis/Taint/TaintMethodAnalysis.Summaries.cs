@@ -117,10 +117,7 @@ internal sealed partial class TaintMethodAnalysis
     {
         if (origin.Source is { } source)
         {
-            if (_reportsFlows)
-            {
-                _session.Findings.Add(new PendingFinding(source, kind, trace));
-            }
+            _session.Findings.Add(new PendingFinding(source, kind, trace));
         }
         else
         {

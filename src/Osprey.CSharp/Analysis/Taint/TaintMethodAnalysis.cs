@@ -28,13 +28,14 @@ internal sealed partial class TaintMethodAnalysis
     private readonly Dictionary<CaptureId, IOperation> _captureTargets = [];
     private AppendOnlyLists? _lists;
 
-    // False in a method that cannot run (see LiveMethods): its summary is still built for callers, but
-    // a source meeting a sink inside it is not a finding.
-    private readonly bool _reportsFlows;
+    // True for a method of an executable that nothing calls or starts (see LiveMethods): no caller
+    // hands it objects, so a virtual call on a parameter is not dispatched to every subclass the
+    // program defines; flows that happen whatever the arguments are are still found.
+    private readonly bool _argumentsUnknown;
 
-    private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent, bool reportsFlows = true)
+    private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent, bool argumentsUnknown = false)
     {
-        _reportsFlows = parent?._reportsFlows ?? reportsFlows;
+        _argumentsUnknown = parent?._argumentsUnknown ?? argumentsUnknown;
         _session = session;
         _graph = graph;
         _summary = summary;
@@ -43,11 +44,14 @@ internal sealed partial class TaintMethodAnalysis
         _depth = parent is null ? 0 : parent._depth + 1;
     }
 
-    /// <summary>Analyses <paramref name="method"/>'s body and returns its summary; flows it finds are reported when <paramref name="reportsFlows"/>.</summary>
-    public static MethodSummary Analyze(TaintSession session, IMethodSymbol method, ControlFlowGraph graph, bool reportsFlows = true)
+    /// <summary>
+    /// Analyses <paramref name="method"/>'s body and returns its summary. With <paramref name="argumentsUnknown"/>
+    /// (nothing calls or starts the method) calls on its parameters are not dispatched by class hierarchy.
+    /// </summary>
+    public static MethodSummary Analyze(TaintSession session, IMethodSymbol method, ControlFlowGraph graph, bool argumentsUnknown = false)
     {
         var summary = new SummaryBuilder();
-        var analysis = new TaintMethodAnalysis(session, graph, summary, session.MemberName(method), null, reportsFlows);
+        var analysis = new TaintMethodAnalysis(session, graph, summary, session.MemberName(method), null, argumentsUnknown);
         var entry = EntryState(session, method);
         TaintState exit;
         try
