@@ -10,7 +10,7 @@ namespace Osprey.CSharp.Misuse;
 
 /// <summary>
 /// Runs the API-misuse checks (hard-coded credentials, weak crypto, weak randomness, cookie flags,
-/// cleartext transmission and storage, error details) over a compilation's operations in one pass.
+/// cleartext transmission and storage, error details, programs found through the search path) over a compilation's operations in one pass.
 /// A member is bound only when its tokens can interest some check, so large code bases with little
 /// crypto or cookie code cost little beyond parsing.
 /// </summary>
@@ -22,7 +22,7 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
     /// <summary>Creates the analyzer with every check.</summary>
     public MisuseAnalyzer()
         : this([new HardcodedCredentialCheck(), new WeakCryptoCheck(), new InsecureRandomnessCheck(), new CookieFlagsCheck(),
-            new CleartextTransmissionCheck(), new CleartextStorageCheck(), new ErrorDetailsExposureCheck()])
+            new CleartextTransmissionCheck(), new CleartextStorageCheck(), new ErrorDetailsExposureCheck(), new UntrustedSearchPathCheck()])
     {
     }
 

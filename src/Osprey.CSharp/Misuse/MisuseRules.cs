@@ -223,4 +223,30 @@ internal static class MisuseRules
             """,
         Tags = ["information-disclosure"],
     };
+
+    public static readonly Rule UntrustedSearchPath = new()
+    {
+        Id = "cs/untrusted-search-path",
+        Name = "UntrustedSearchPath",
+        Cwes = [426],
+        DefaultSeverity = Severity.Low,
+        ShortDescription = "Program started by name, found through the search path",
+        FullDescription = "A process is started with a bare program name such as `ls` or `cmd.exe`. The operating system looks the name up in "
+            + "the folders of `PATH` (on Windows also the application folder and the working directory), so whoever can write to one of them, "
+            + "or set `PATH` for the process, chooses the program that runs with this application's rights.",
+        Help = """
+            Start programs by their full path, or resolve the path once from trusted configuration and check that it is absolute.
+
+            ```csharp
+            // Bad
+            var info = new ProcessStartInfo("ls", "-la");
+
+            // Good
+            var info = new ProcessStartInfo("/bin/ls", "-la");
+            ```
+
+            This matters most for services, installers and tools run with more rights than the users who can write to `PATH` folders or the working directory.
+            """,
+        Tags = ["process"],
+    };
 }

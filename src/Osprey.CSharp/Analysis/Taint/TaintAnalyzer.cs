@@ -13,7 +13,9 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// The interprocedural taint analysis. Per compilation: builds the call graph, computes one summary
 /// per method bottom-up over its strongly connected components (iterating each component to a
 /// fixpoint; components of one level run in parallel), and repeats the pass while taint stored in
-/// shared fields keeps growing. Flows from sources to sinks become findings.
+/// shared fields keeps growing. Flows from sources to sinks become findings. In a method of an
+/// executable that nothing calls or starts (see <see cref="LiveMethods"/>), parameters hold objects of
+/// unknown type: no subclass is chosen for them by class hierarchy.
 /// </summary>
 internal sealed class TaintAnalyzer : ICompilationAnalyzer
 {
@@ -49,6 +51,8 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         var graph = CallGraph.Build(session);
         context.Scan.Count("csharp.taint.ms.callgraph", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         started = clock.GetTimestamp();
+        var live = LiveMethods.Find(session, graph, context.EntryPoints);
+        var unstarted = graph.Roots.Where(r => !live.CanRun(r)).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var options = session.ParallelOptions;
         var rounds = 0;
         int version;
@@ -57,7 +61,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
             version = session.SharedFieldVersion;
             foreach (var level in graph.Levels)
             {
-                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, component, context));
+                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, unstarted, component, context));
             }
         }
         while (++rounds < MaxRounds && version != session.SharedFieldVersion);
@@ -85,10 +89,11 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
         context.Scan.Count("csharp.taint.methods", session.Bodies.Methods.Count());
         context.Scan.Count("csharp.taint.passes", rounds);
+        context.Scan.Count("csharp.taint.roots-not-started", unstarted.Count);
         context.Scan.Count("csharp.taint.findings", findings);
     }
 
-    private static void AnalyzeComponent(TaintSession session, CallGraph graph, ImmutableArray<IMethodSymbol> component, CSharpAnalysisContext context)
+    private static void AnalyzeComponent(TaintSession session, CallGraph graph, ImmutableHashSet<IMethodSymbol> unstarted, ImmutableArray<IMethodSymbol> component, CSharpAnalysisContext context)
     {
         var iterate = component.Length > 1 || graph.IsRecursive(component[0]);
         for (var i = 0; i < MaxComponentIterations; i++)
@@ -103,7 +108,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
 
                 try
                 {
-                    changed |= session.SetSummary(method, TaintMethodAnalysis.Analyze(session, method, body));
+                    changed |= session.SetSummary(method, TaintMethodAnalysis.Analyze(session, method, body, unstarted.Contains(method)));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

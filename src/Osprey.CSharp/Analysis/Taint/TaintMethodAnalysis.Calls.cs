@@ -14,7 +14,32 @@ internal sealed partial class TaintMethodAnalysis
     {
         var receiver = instance is null ? TaintValue.Bottom : Eval(instance, state);
         var (args, argOps) = EvalArguments(method, arguments, state);
-        return Dispatch(new CallSite(method, instance, receiver, args, argOps, call), state, isVirtual);
+        var result = Dispatch(new CallSite(method, instance, receiver, args, argOps, call), state, isVirtual);
+        return instance is ILocalReferenceOperation { Type: { } type } list && type.Name == "List"
+            ? Positional(list.Local, method, args, call, result, state)
+            : result;
+    }
+
+    /// <summary>
+    /// On an append-only list (see <see cref="AppendOnlyLists"/>), an <c>Add</c> also records its value
+    /// at its position, and <c>list[k]</c> with a constant k reads the value recorded there.
+    /// </summary>
+    private TaintValue Positional(ILocalSymbol list, IMethodSymbol method, TaintValue[] args, IOperation call, TaintValue result, TaintState state)
+    {
+        _lists ??= AppendOnlyLists.Of(_graph.OriginalOperation);
+        if (_lists.AppendAt(call) is { } append && args.Length == 1)
+        {
+            state.Set(list, state.Get(list).WithField(AppendOnlyLists.Slot(append.Index), args[0]));
+            return result;
+        }
+
+        if (method is { MethodKind: MethodKind.PropertyGet, AssociatedSymbol: IPropertySymbol { IsIndexer: true } } && args is [{ HasConstant: true, Constant: int index }]
+            && _lists.IsFilledBefore(list, index, call) && state.Get(list).Fields.TryGetValue(AppendOnlyLists.Slot(index), out var slot))
+        {
+            return slot;
+        }
+
+        return result;
     }
 
     private void CallWithExtraArgument(IMethodSymbol setter, IOperation? instance, ImmutableArray<IArgumentOperation> arguments, TaintValue value, IOperation at, TaintState state)
@@ -62,7 +87,9 @@ internal sealed partial class TaintMethodAnalysis
             return InlineLocalFunction(method, site, state);
         }
 
-        var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, isVirtual && site.Instance is not null);
+        // Without a caller, a parameter is only known to be of its declared type: its own code runs, no subclass is chosen.
+        var byHierarchy = isVirtual && site.Instance is not null && !(_argumentsUnknown && site.Receiver is { Root.Parameter: >= 0, Types.IsEmpty: true });
+        var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, byHierarchy);
         if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty)
         {
             AbsorbIntoReceiver(site, state);

@@ -19,6 +19,7 @@ internal sealed partial class TaintMethodAnalysis
         var location = site.Operation.Syntax.GetLocation();
         var name = TaintSession.ShortName(method);
         CheckJsonTypeNameHandling(site);
+        CheckShellInput(site);
 
         foreach (var sink in models.Sinks)
         {
@@ -102,6 +103,32 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         return result;
+    }
+
+    /// <summary>Text written to the standard input of a shell is a command line (see <see cref="ShellStandardInput"/>).</summary>
+    private void CheckShellInput(CallSite site)
+    {
+        if (site.Method is not { Name: "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync", ContainingType: { } type } || site.Arguments.Length == 0
+            || site.Instance is not { } writer || !IsTextWriter(type) || _graph.OriginalOperation is not { } root
+            || ShellStandardInput.ShellOf(writer, root) is not { } shell)
+        {
+            return;
+        }
+
+        CheckSink(site.Arguments[0], "command-injection", site.Operation.Syntax.GetLocation(), $"written to the standard input of `{shell}` (command-injection)");
+    }
+
+    private static bool IsTextWriter(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current is { Name: "TextWriter", ContainingNamespace: { Name: "IO", ContainingNamespace.Name: "System" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private TaintValue ApplyModelSummary(SummaryModel summary, CallSite site, TaintState state, TaintValue result, Location location, string name, bool isConstructor)

@@ -20,7 +20,7 @@ internal sealed partial class TaintMethodAnalysis
 
         foreach (var sink in summary.Sinks)
         {
-            var actual = BindOrigin(sink.Parameter, sink.Path, site, state);
+            var actual = TaintValue.Merge(BindOrigin(sink.Parameter, sink.Path, site, state), AliasedWrites(summary, sink, site, location, name, state));
             var pass = PassStep(location, name, sink.Parameter);
             foreach (var origin in actual.AllOrigins())
             {
@@ -70,6 +70,32 @@ internal sealed partial class TaintMethodAnalysis
 
         var result = Instantiate(summary.Return, site, location, name, state);
         return result.IsTainted ? AppendStep(result, location, $"returned from `{name}`") : result;
+    }
+
+    /// <summary>
+    /// What the callee may have stored into the object a sink reads through another parameter that
+    /// is the same object at this call (both arguments share an allocation site): <c>Mix(a, a, input)</c>
+    /// with <c>a.x = n; Sink(b.x);</c> inside. Flow-insensitive within the callee: a store after the
+    /// sink counts too.
+    /// </summary>
+    private TaintValue AliasedWrites(MethodSummary summary, SummarySink sink, CallSite site, Location location, string name, TaintState state)
+    {
+        if (sink.Parameter < -1 || summary.OutValues.IsEmpty)
+        {
+            return TaintValue.Bottom;
+        }
+
+        var target = site.Bind(sink.Parameter);
+        var result = TaintValue.Bottom;
+        foreach (var (ordinal, value) in summary.OutValues)
+        {
+            if (ordinal != sink.Parameter && site.Bind(ordinal).MayAlias(target))
+            {
+                result = TaintValue.Merge(result, Instantiate(value, site, location, name, state).ReadPath(sink.Path));
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

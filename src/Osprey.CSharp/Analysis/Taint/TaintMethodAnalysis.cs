@@ -26,9 +26,16 @@ internal sealed partial class TaintMethodAnalysis
     private TaintValue _returned = TaintValue.Bottom;
     private object? _inlined;
     private readonly Dictionary<CaptureId, IOperation> _captureTargets = [];
+    private AppendOnlyLists? _lists;
 
-    private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent)
+    // True for a method of an executable that nothing calls or starts (see LiveMethods): no caller
+    // hands it objects, so a virtual call on a parameter is not dispatched to every subclass the
+    // program defines; flows that happen whatever the arguments are are still found.
+    private readonly bool _argumentsUnknown;
+
+    private TaintMethodAnalysis(TaintSession session, ControlFlowGraph graph, SummaryBuilder summary, string member, TaintMethodAnalysis? parent, bool argumentsUnknown = false)
     {
+        _argumentsUnknown = parent?._argumentsUnknown ?? argumentsUnknown;
         _session = session;
         _graph = graph;
         _summary = summary;
@@ -37,11 +44,14 @@ internal sealed partial class TaintMethodAnalysis
         _depth = parent is null ? 0 : parent._depth + 1;
     }
 
-    /// <summary>Analyses <paramref name="method"/>'s body and returns its summary.</summary>
-    public static MethodSummary Analyze(TaintSession session, IMethodSymbol method, ControlFlowGraph graph)
+    /// <summary>
+    /// Analyses <paramref name="method"/>'s body and returns its summary. With <paramref name="argumentsUnknown"/>
+    /// (nothing calls or starts the method) calls on its parameters are not dispatched by class hierarchy.
+    /// </summary>
+    public static MethodSummary Analyze(TaintSession session, IMethodSymbol method, ControlFlowGraph graph, bool argumentsUnknown = false)
     {
         var summary = new SummaryBuilder();
-        var analysis = new TaintMethodAnalysis(session, graph, summary, session.MemberName(method), null);
+        var analysis = new TaintMethodAnalysis(session, graph, summary, session.MemberName(method), null, argumentsUnknown);
         var entry = EntryState(session, method);
         TaintState exit;
         try
