@@ -78,6 +78,8 @@ namespace System.Web
         public HttpCookieCollection Cookies { get; } = new HttpCookieCollection();
         public NameValueCollection Headers { get; } = new NameValueCollection();
         public int StatusCode { get; set; } = 200;
+        // The status line's text: error pages echo it, so it is an HTML output like the body.
+        public string StatusDescription { get; set; } = "OK";
         public string ContentType { get; set; } = "text/html";
         public string Body => _body.ToString();
         public void Write(string s) => _body.Append(s);
