@@ -158,4 +158,34 @@ public sealed class JulietShapeTests
         Assert.Equal(VerificationStatus.Unverified, verification.Status);
         Assert.Contains("NullReferenceException", verification.Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task VerifyAsync_SourceTakenOnlyOnSomeRuns_IsConfirmedOnceARepeatedRunTakesIt()
+    {
+        // A stand-in for Juliet's IO.StaticReturnsTrueOrFalse(): the first two runs take the fixed branch.
+        var program = ScannedProgram.Of("""
+            using System;
+            using System.IO;
+            namespace App;
+            public static class Program
+            {
+                private static int runs;
+
+                public static void Main()
+                {
+                    string data = "foo";
+                    if (runs++ % 3 == 2)
+                    {
+                        data = Console.ReadLine(); // source
+                    }
+
+                    File.ReadAllText("/home/user/uploads/" + data); // sink
+                }
+            }
+            """);
+
+        var verification = await VerifyAsync(program, "path-injection");
+
+        AssertConfirmed(verification);
+    }
 }
