@@ -188,4 +188,50 @@ public sealed class JulietShapeTests
 
         AssertConfirmed(verification);
     }
+
+    [Fact]
+    public async Task VerifyAsync_QueryStringIntoAnAppendedCookie_IsConfirmedAsHeaderInjection()
+    {
+        var program = ScannedProgram.Of("""
+            using System.Web;
+            namespace App;
+            public class Language
+            {
+                public void Bad(HttpRequest req, HttpResponse resp)
+                {
+                    string data = req.Params.Get("name"); // source
+                    HttpCookie cookieSink = new HttpCookie("lang", data);
+                    resp.AppendCookie(cookieSink); // sink
+                }
+            }
+            """);
+
+        var verification = await VerifyAsync(program, "header-injection");
+
+        AssertConfirmed(verification);
+        Assert.StartsWith("lang=osprey", verification.Proof!.Observed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_UrlEncodedValueInAnAppendedCookie_IsRefuted()
+    {
+        var program = ScannedProgram.Of("""
+            using System.Text;
+            using System.Web;
+            namespace App;
+            public class Language
+            {
+                public void Good(HttpRequest req, HttpResponse resp)
+                {
+                    string data = req.Params.Get("name"); // source
+                    HttpCookie cookieSink = new HttpCookie("lang", HttpUtility.UrlEncode(data, Encoding.UTF8));
+                    resp.AppendCookie(cookieSink); // sink
+                }
+            }
+            """);
+
+        var verification = await VerifyAsync(program, "header-injection");
+
+        Assert.Equal(VerificationStatus.Refuted, verification.Status);
+    }
 }

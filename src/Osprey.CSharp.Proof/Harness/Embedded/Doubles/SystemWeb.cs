@@ -19,6 +19,8 @@ namespace System.Web
         public string Path { get; set; }
         public string Domain { get; set; }
         public DateTime Expires { get; set; }
+        // As the Set-Cookie header carries it: what a header oracle reads when the cookie reaches a sink.
+        public override string ToString() => Name + "=" + Value;
     }
 
     public sealed class HttpCookieCollection
@@ -100,6 +102,7 @@ namespace System.Web
         public static string HtmlEncode(string s) => System.Net.WebUtility.HtmlEncode(s);
         public static string HtmlDecode(string s) => System.Net.WebUtility.HtmlDecode(s);
         public static string UrlEncode(string s) => System.Net.WebUtility.UrlEncode(s);
+        public static string UrlEncode(string s, Encoding e) => System.Net.WebUtility.UrlEncode(s);
         public static string UrlDecode(string s) => System.Net.WebUtility.UrlDecode(s);
         public static string HtmlAttributeEncode(string s) => System.Net.WebUtility.HtmlEncode(s);
         public static string JavaScriptStringEncode(string s) => System.Text.Json.JsonEncodedText.Encode(s).ToString();
