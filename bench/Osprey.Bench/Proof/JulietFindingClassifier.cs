@@ -13,12 +13,20 @@ internal sealed record ClassifiedFinding(Finding Finding, JulietCase Case, Regio
     /// stream as Bad, so its "good" sink is genuinely exploitable and a proof confirming it is right.
     /// </summary>
     public bool IsJulietDefect => Kind == RegionKind.Good && Case.Variant == "75" && Method.StartsWith("GoodG2B", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Juliet's bad code that cannot reach its sink as written: CWE-89's CommandText cases declare
+    /// <c>SqlCommand badSqlCommand = null;</c>, never assign it, and set its Connection before the sink,
+    /// so every run throws NullReferenceException first. No proof can (or should) confirm them.
+    /// </summary>
+    public bool IsJulietUnreachableBad { get; init; }
 }
 
 /// <summary>Places findings in the cases of one CWE folder by their sink line, as the scorer does.</summary>
 internal sealed partial class JulietFindingClassifier
 {
     private readonly Dictionary<string, (JulietCase Case, FileRegions Regions, string[] Lines)> _byFile = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _nullBadCommand = new(StringComparer.Ordinal);
 
     public JulietFindingClassifier(IEnumerable<JulietCase> cases)
     {
@@ -28,6 +36,10 @@ internal sealed partial class JulietFindingClassifier
             {
                 var text = File.ReadAllText(file);
                 _byFile[file] = (@case, JulietRegionExtractor.Extract(text), text.Split('\n'));
+                if (text.Contains("SqlCommand badSqlCommand = null;", StringComparison.Ordinal) && !text.Contains("badSqlCommand = new", StringComparison.Ordinal))
+                {
+                    _nullBadCommand.Add(@case.Name);
+                }
             }
         }
     }
@@ -41,7 +53,10 @@ internal sealed partial class JulietFindingClassifier
         {
             if (_byFile.TryGetValue(sink.Path, out var entry) && entry.Regions.KindAt(sink.Line) is { } kind)
             {
-                return new ClassifiedFinding(finding, entry.Case, kind, MethodAt(entry.Lines, sink.Line));
+                return new ClassifiedFinding(finding, entry.Case, kind, MethodAt(entry.Lines, sink.Line))
+                {
+                    IsJulietUnreachableBad = kind == RegionKind.Bad && _nullBadCommand.Contains(entry.Case.Name),
+                };
             }
         }
 

@@ -34,7 +34,7 @@ internal static class JulietProofCommand
             StartedAt = time.GetUtcNow(),
             Sampling = settings.PerCwe == 0
                 ? "Every detected bad case and every flagged good case is verified."
-                : $"Fixed-seed ({settings.Seed}) stratified sample of the detected bad cases: up to {settings.PerCwe} per CWE, every flow variant and every source at least once; every flagged good case is verified.",
+                : $"Seeded random ({settings.Seed}) stratified sample of the detected bad cases: up to {settings.PerCwe} per CWE, every source at least once and that many distinct flow variants (every variant once the sample reaches their count), each drawn at random within its variant and source; every flagged good case is verified.",
             Sandbox = verifier.SandboxWarnings.Count == 0 ? "complete (bubblewrap: no network, read-only file system, pids cgroup)" : string.Join(" ", verifier.SandboxWarnings),
             TimeoutSeconds = settings.Timeout.TotalSeconds,
             Parallel = settings.Parallel,

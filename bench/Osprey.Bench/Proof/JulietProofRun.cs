@@ -59,7 +59,13 @@ internal sealed class JulietProofRun(JulietProofSettings settings, CSharpProofVe
         foreach (var group in results.Where(r => r.First.Kind == RegionKind.Bad).GroupBy(r => r.First.Case.Name))
         {
             tally.BadVerified++;
-            Count(tally, group.Select(r => r.Second).ToList(), bad: true, defect: false, group.Key);
+            var caseVerifications = group.Select(r => r.Second).ToList();
+            Count(tally, caseVerifications, bad: true, defect: false, group.Key);
+            if (group.All(r => r.First.IsJulietUnreachableBad) && caseVerifications.All(v => v.Status == VerificationStatus.Unverified
+                && (v.Reason ?? "").Contains("NullReferenceException", StringComparison.Ordinal)))
+            {
+                tally.BadUnreachableJulietDefect++;
+            }
         }
 
         foreach (var group in results.Where(r => r.First.Kind == RegionKind.Good).GroupBy(r => r.First.Case.Name))

@@ -3,10 +3,13 @@ using Osprey.Bench.Juliet;
 namespace Osprey.Bench.Proof;
 
 /// <summary>
-/// A fixed-seed stratified sample of one CWE folder's detected bad cases: every flow variant and every
-/// source appears at least once (variants and sources are paired in shuffled order, so the pairing
-/// differs between CWEs), topped up at random to <c>perCwe</c> cases. Zero takes every case; fewer
-/// cases than strata take only the first strata (a quick look, not covering every variant and source).
+/// A seeded random stratified sample of one CWE folder's detected bad cases: strata pair a flow variant
+/// with a source (both in shuffled order, so the pairing differs between CWEs and seeds), each filled by
+/// a case drawn at random among those of its variant and source (so no sink flavour, such as CWE-89's
+/// CommandText before ExecuteNonQuery, is favoured by name order), then topped up at random to
+/// <c>perCwe</c> cases. Every variant and every source appears when <c>perCwe</c> reaches their count;
+/// below it, every source and <c>perCwe</c> distinct variants. Zero takes every case. The same seed
+/// gives the same sample.
 /// </summary>
 internal static class JulietProofSample
 {
@@ -20,21 +23,22 @@ internal static class JulietProofSample
         var random = new Random(seed ^ (detected.Count == 0 ? 0 : detected[0].Cwe));
         var variants = Shuffle(detected.Select(c => c.Variant).Distinct().Order(StringComparer.Ordinal).ToList(), random);
         var sources = Shuffle(detected.Select(c => c.Source).Distinct().Order(StringComparer.Ordinal).ToList(), random);
+        var pool = Shuffle([.. detected.OrderBy(c => c.Name, StringComparer.Ordinal)], random);
         var chosen = new HashSet<string>(StringComparer.Ordinal);
         var strata = Math.Min(perCwe, Math.Max(variants.Count, sources.Count));
         for (var k = 0; k < strata; k++)
         {
             var variant = variants[k % variants.Count];
             var source = sources[k % sources.Count];
-            var pick = detected.FirstOrDefault(c => c.Variant == variant && c.Source == source && !chosen.Contains(c.Name))
-                ?? detected.Where(c => (c.Variant == variant || c.Source == source) && !chosen.Contains(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal).FirstOrDefault();
+            var pick = pool.FirstOrDefault(c => c.Variant == variant && c.Source == source && !chosen.Contains(c.Name))
+                ?? pool.FirstOrDefault(c => (c.Variant == variant || c.Source == source) && !chosen.Contains(c.Name));
             if (pick is not null)
             {
                 chosen.Add(pick.Name);
             }
         }
 
-        foreach (var extra in Shuffle([.. detected.Where(c => !chosen.Contains(c.Name)).OrderBy(c => c.Name, StringComparer.Ordinal)], random))
+        foreach (var extra in pool.Where(c => !chosen.Contains(c.Name)))
         {
             if (chosen.Count >= perCwe)
             {

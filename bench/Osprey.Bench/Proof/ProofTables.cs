@@ -12,9 +12,9 @@ internal static class ProofTables
         text.Append(CultureInfo.InvariantCulture, $"# juliet-cs --verify — {report.StartedAt:yyyy-MM-dd HH:mm} UTC\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Suite: `{report.Suite}`. {report.Sampling}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Sandbox: {report.Sandbox}. Proof time limit {report.TimeoutSeconds} s, {report.Parallel} proof(s) at a time.\n\n");
-        text.Append("Per case: a bad case is Confirmed when a proof of one of its bad findings confirmed. `good C` = flagged good cases a proof confirmed (verifier false positives); `defect` = good cases confirmed in Juliet's documented defect (variant 75 GoodG2B reads the attacker's source), which are right to confirm. Seconds per proof include the proof's share of the folder's one harness compilation.\n\n");
-        text.Append("| CWE | cases | bad detected | bad verified | Confirmed | Refuted | Unverified | Confirmed % | good flagged | good C | defect | good Refuted | good Unverified | median s/proof | proofs | verify s | scan s |\n");
-        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        text.Append("Per case: a bad case is Confirmed when a proof of one of its bad findings confirmed. `good C` = flagged good cases a proof confirmed (verifier false positives); `defect` = good cases confirmed in Juliet's documented defect (variant 75 GoodG2B reads the attacker's source), which are right to confirm. `bad unreachable` = bad cases Unverified because Juliet's bad code throws NullReferenceException before its sink (CWE-89 CommandText: `SqlCommand badSqlCommand = null` is dereferenced first; counted in Unverified too), and `Confirmed % reachable` leaves them out. Seconds per proof include the proof's share of the folder's one harness compilation.\n\n");
+        text.Append("| CWE | cases | bad detected | bad verified | Confirmed | Refuted | Unverified | bad unreachable | Confirmed % | Confirmed % reachable | good flagged | good C | defect | good Refuted | good Unverified | median s/proof | proofs | verify s | scan s |\n");
+        text.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         var total = new ProofTally();
         foreach (var (cwe, tally) in report.Cwes)
         {
@@ -33,7 +33,7 @@ internal static class ProofTables
 
     private static void Row(StringBuilder text, string cwe, ProofTally t) =>
         text.Append(CultureInfo.InvariantCulture,
-            $"| {cwe} | {t.Cases} | {t.BadDetected} | {t.BadVerified} | {t.BadConfirmed} | {t.BadRefuted} | {t.BadUnverified} | {t.ConfirmedShare:P1} | {t.GoodFlagged} | {t.GoodConfirmed} | {t.GoodConfirmedJulietDefect} | {t.GoodRefuted} | {t.GoodUnverified} | {t.MedianProofSeconds:0.00} | {t.Proofs} | {t.VerifySeconds:0.0} | {t.ScanSeconds:0.0} |\n");
+            $"| {cwe} | {t.Cases} | {t.BadDetected} | {t.BadVerified} | {t.BadConfirmed} | {t.BadRefuted} | {t.BadUnverified} | {t.BadUnreachableJulietDefect} | {t.ConfirmedShare:P1} | {t.ConfirmedShareOfReachable:P1} | {t.GoodFlagged} | {t.GoodConfirmed} | {t.GoodConfirmedJulietDefect} | {t.GoodRefuted} | {t.GoodUnverified} | {t.MedianProofSeconds:0.00} | {t.Proofs} | {t.VerifySeconds:0.0} | {t.ScanSeconds:0.0} |\n");
 
     private static void Reasons(StringBuilder text, string title, Dictionary<string, SortedDictionary<string, int>> byCwe)
     {

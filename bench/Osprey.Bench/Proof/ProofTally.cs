@@ -23,6 +23,9 @@ internal sealed class ProofTally
 
     public int BadUnverified { get; set; }
 
+    /// <summary>Bad cases Unverified because Juliet's bad code throws before its sink (counted in <see cref="BadUnverified"/> too).</summary>
+    public int BadUnreachableJulietDefect { get; set; }
+
     public int GoodFlagged { get; set; }
 
     public int GoodConfirmed { get; set; }
@@ -58,6 +61,9 @@ internal sealed class ProofTally
 
     public double ConfirmedShare => BadVerified == 0 ? 0 : (double)BadConfirmed / BadVerified;
 
+    /// <summary>Confirmed bad cases among those whose sink Juliet's code can reach (the documented unreachable ones left out).</summary>
+    public double ConfirmedShareOfReachable => BadVerified - BadUnreachableJulietDefect <= 0 ? 0 : (double)BadConfirmed / (BadVerified - BadUnreachableJulietDefect);
+
     public static double Median(IReadOnlyList<double> values)
     {
         if (values.Count == 0)
@@ -77,6 +83,7 @@ internal sealed class ProofTally
         BadConfirmed += other.BadConfirmed;
         BadRefuted += other.BadRefuted;
         BadUnverified += other.BadUnverified;
+        BadUnreachableJulietDefect += other.BadUnreachableJulietDefect;
         GoodFlagged += other.GoodFlagged;
         GoodConfirmed += other.GoodConfirmed;
         GoodConfirmedJulietDefect += other.GoodConfirmedJulietDefect;

@@ -17,7 +17,7 @@ namespace Osprey.CSharp.Proof.Harness;
 /// </summary>
 internal static class HarnessBuilder
 {
-    private const int MaxExclusionRounds = 4;
+    private const int MaxExclusionRounds = 6;
 
     /// <summary>The harness for one finding: a shared harness of one case.</summary>
     public static OneOf Build(CSharpCompilation scanned, Finding finding, ImmutableArray<Payload> payloads)
@@ -51,14 +51,18 @@ internal static class HarnessBuilder
         }
 
         CSharpCompilation? compilation = null;
+        var dropped = new HashSet<string>(StringComparer.Ordinal);
         for (var round = 0; round < MaxExclusionRounds && located.Count > 0; round++)
         {
-            compilation = Compose(withDoubles, graph, located, requests, references.References, parse);
+            compilation = Compose(withDoubles, graph, located, requests, references.References, parse, dropped);
             compilation = CompilationRepair.Repair(compilation, out var errors);
             if (errors.Count == 0)
             {
                 break;
             }
+
+            // A file no case runs through that does not compile (a broken sibling test case) is left out.
+            var droppedMore = HarnessBlame.OffPathFiles(errors).Count(dropped.Add) > 0;
 
             // Errors on a case's own path exclude that case; the others are composed again without it.
             var blamed = HarnessBlame.Cases(errors, located.Count);
@@ -69,6 +73,10 @@ internal static class HarnessBuilder
 
             located = [.. located.Where((_, position) => !blamed.ContainsKey(position))];
             compilation = null;
+            if (blamed.Count == 0 && !droppedMore)
+            {
+                break;
+            }
         }
 
         if (compilation is not null)
@@ -103,7 +111,7 @@ internal static class HarnessBuilder
 
     private static CSharpCompilation Compose(
         CSharpCompilation scanned, CallGraph graph, List<LocatedCase> cases, IReadOnlyList<HarnessRequest> requests,
-        ImmutableArray<MetadataReference> references, CSharpParseOptions parse)
+        ImmutableArray<MetadataReference> references, CSharpParseOptions parse, IReadOnlySet<string> dropped)
     {
         var roots = cases.SelectMany(c => c.Trees).Distinct();
         // Global usings (the loader's implicit usings of an SDK project) declare nothing a path names but every file needs them.
@@ -111,9 +119,9 @@ internal static class HarnessBuilder
             .Union(scanned.SyntaxTrees.Where(t => t.GetRoot() is CompilationUnitSyntax unit && unit.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword))))
             .ToList();
         var trees = new List<SyntaxTree>();
-        foreach (var tree in kept.Where(t => !CaseLocator.HasTopLevel(t)))
+        foreach (var tree in kept.Where(t => !CaseLocator.HasTopLevel(t) && !dropped.Contains(t.FilePath)))
         {
-            trees.Add(HarnessRewriter.Rewrite(tree, cases));
+            trees.Add(HarnessRewriter.Rewrite(tree, cases, graph.Model(tree)));
         }
 
         var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink.Site)).ToList());

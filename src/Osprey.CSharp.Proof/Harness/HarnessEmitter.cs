@@ -33,14 +33,22 @@ internal static class HarnessEmitter
             return [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)];
         }
 
-        File.WriteAllText(Path.Combine(directory, "harness.runtimeconfig.json"), RuntimeConfig(aspNetCore));
+        var binaryFormatter = BinaryFormatterSupport.IsUsedBy(compilation);
+        File.WriteAllText(Path.Combine(directory, "harness.runtimeconfig.json"), RuntimeConfig(aspNetCore, binaryFormatter));
+        var copied = new List<string>();
         foreach (var library in libraries ?? [])
         {
             var copy = Path.Combine(directory, Path.GetFileName(library));
             if (File.Exists(library) && !File.Exists(copy))
             {
                 File.Copy(library, copy);
+                copied.Add(copy);
             }
+        }
+
+        if (binaryFormatter)
+        {
+            BinaryFormatterSupport.Install(directory, AssemblyFileName, copied);
         }
 
         return [];
@@ -53,7 +61,7 @@ internal static class HarnessEmitter
             .WithAllowUnsafe(true)
             .WithOptimizationLevel(OptimizationLevel.Debug);
 
-    private static string RuntimeConfig(bool aspNetCore)
+    private static string RuntimeConfig(bool aspNetCore, bool binaryFormatter)
     {
         var version = Environment.Version;
         var framework = string.Create(CultureInfo.InvariantCulture, $"{version.Major}.{version.Minor}.0");
@@ -64,7 +72,7 @@ internal static class HarnessEmitter
                 "tfm": "{{tfm}}",
                 "frameworks": [
                   { "name": "Microsoft.NETCore.App", "version": "{{framework}}" }{{(aspNetCore ? $", {{ \"name\": \"Microsoft.AspNetCore.App\", \"version\": \"{framework}\" }}" : "")}}
-                ]
+                ]{{(binaryFormatter ? $",\n    \"configProperties\": {{ \"{BinaryFormatterSupport.Switch}\": true }}" : "")}}
               }
             }
             """;

@@ -5,7 +5,7 @@ namespace Osprey.CSharp.Proof.Harness;
 
 /// <summary>
 /// Applies the cases' rewrites to one tree: sources become the numbered input provider, sinks the
-/// numbered recorder, and every member on a case's path is annotated <see cref="CompilationRepair.Keep"/>
+/// numbered recorder, XML input files the sandbox lacks an empty stand-in (<see cref="InputFileRewrite"/>), and every member on a case's path is annotated <see cref="CompilationRepair.Keep"/>
 /// and with the case's position (<see cref="CaseKind"/>), so a compile error there can be blamed on it.
 /// </summary>
 internal static class HarnessRewriter
@@ -13,9 +13,14 @@ internal static class HarnessRewriter
     /// <summary>The annotation kind whose data is the position of a case whose path runs through the member.</summary>
     public const string CaseKind = "osprey-case";
 
-    public static SyntaxTree Rewrite(SyntaxTree tree, IReadOnlyList<LocatedCase> cases)
+    public static SyntaxTree Rewrite(SyntaxTree tree, IReadOnlyList<LocatedCase> cases, SemanticModel model)
     {
         var replacements = new Dictionary<SyntaxNode, Func<SyntaxNode, SyntaxNode>>();
+        foreach (var (node, rewrite) in InputFileRewrite.In(tree, model))
+        {
+            replacements.TryAdd(node, rewrite);
+        }
+
         var annotations = new Dictionary<SyntaxNode, List<SyntaxAnnotation>>();
         for (var position = 0; position < cases.Count; position++)
         {

@@ -5,6 +5,8 @@ namespace Osprey.CSharp.Proof.Oracles;
 /// <summary>
 /// XPath injection: exploitable when the payload is not confined to one string literal of the
 /// expression (XPath 1.0 literals are <c>'…'</c> or <c>"…"</c> with no escapes), so it added a predicate.
+/// Programs that split their input (Juliet's <c>username||password</c>) get a payload of two
+/// <c>|</c>-separated parts; either part arriving whole counts.
 /// </summary>
 internal sealed class XPathOracle : ISinkOracle
 {
@@ -15,18 +17,21 @@ internal sealed class XPathOracle : ISinkOracle
         new("osprey' or '1'='1", "closes a single-quoted literal and adds an always-true predicate"),
         new("osprey\" or \"1\"=\"1", "closes a double-quoted literal and adds an always-true predicate"),
         new("1 or 1=1", "adds an always-true predicate to a numeric comparison"),
+        new("osprey' or '1'='1||osprey' or '1'='1", "a user name and a password, each closing a single-quoted literal and adding an always-true predicate"),
     ];
 
     public OracleVerdict Judge(Payload payload, SinkObservation observation)
     {
         var expression = observation.Primary;
-        var at = expression.IndexOf(payload.Value, StringComparison.Ordinal);
-        if (at < 0)
+        var part = new[] { payload.Value }.Concat(payload.Value.Split('|', StringSplitOptions.RemoveEmptyEntries))
+            .FirstOrDefault(p => expression.Contains(p, StringComparison.Ordinal));
+        if (part is null)
         {
             return OracleVerdict.NotReached("the payload does not appear in the expression");
         }
 
-        var end = at + payload.Value.Length;
+        var at = expression.IndexOf(part, StringComparison.Ordinal);
+        var end = at + part.Length;
         foreach (var (start, stop) in Literals(expression))
         {
             if (start <= at && end <= stop)

@@ -1,3 +1,4 @@
+using Osprey.CSharp.Proof.Oracles;
 using static Osprey.CSharp.Proof.Tests.Oracles.OracleTestSupport;
 
 namespace Osprey.CSharp.Proof.Tests.Oracles;
@@ -157,6 +158,15 @@ public sealed class DataOracleTests
         var payload = Payload("unsafe-reflection");
 
         Assert.True(Judge("unsafe-reflection", payload, Observe("unsafe-reflection", payload.Value)).Exploitable);
+    }
+
+    [Fact]
+    public void Reflection_TypeNameAfterNullAssemblyName_IsExploitable()
+    {
+        var payload = Payload("unsafe-reflection");
+        var createInstance = new SinkObservation { SinkKind = "unsafe-reflection", Api = "System.Activator.CreateInstance", Values = [null, payload.Value] };
+
+        Assert.True(Judge("unsafe-reflection", payload, createInstance).Exploitable);
     }
 
     [Fact]

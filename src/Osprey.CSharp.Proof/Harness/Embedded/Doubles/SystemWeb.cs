@@ -19,6 +19,8 @@ namespace System.Web
         public string Path { get; set; }
         public string Domain { get; set; }
         public DateTime Expires { get; set; }
+        // As the Set-Cookie header carries it: what a header oracle reads when the cookie reaches a sink.
+        public override string ToString() => Name + "=" + Value;
     }
 
     public sealed class HttpCookieCollection
@@ -78,6 +80,8 @@ namespace System.Web
         public HttpCookieCollection Cookies { get; } = new HttpCookieCollection();
         public NameValueCollection Headers { get; } = new NameValueCollection();
         public int StatusCode { get; set; } = 200;
+        // The status line's text: error pages echo it, so it is an HTML output like the body.
+        public string StatusDescription { get; set; } = "OK";
         public string ContentType { get; set; } = "text/html";
         public string Body => _body.ToString();
         public void Write(string s) => _body.Append(s);
@@ -98,6 +102,7 @@ namespace System.Web
         public static string HtmlEncode(string s) => System.Net.WebUtility.HtmlEncode(s);
         public static string HtmlDecode(string s) => System.Net.WebUtility.HtmlDecode(s);
         public static string UrlEncode(string s) => System.Net.WebUtility.UrlEncode(s);
+        public static string UrlEncode(string s, Encoding e) => System.Net.WebUtility.UrlEncode(s);
         public static string UrlDecode(string s) => System.Net.WebUtility.UrlDecode(s);
         public static string HtmlAttributeEncode(string s) => System.Net.WebUtility.HtmlEncode(s);
         public static string JavaScriptStringEncode(string s) => System.Text.Json.JsonEncodedText.Encode(s).ToString();
