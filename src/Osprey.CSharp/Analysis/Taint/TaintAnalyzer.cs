@@ -43,7 +43,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         var clock = context.Scan.TimeProvider;
         var started = clock.GetTimestamp();
         var catalog = _catalogs.GetValue(context.Scan, CreateCatalog);
-        var session = new TaintSession(context.Project.Compilation, catalog, context.Scan.Options.Threads, cancellationToken);
+        var session = new TaintSession(context.Project.Compilation, catalog, context.Scan.Options.Threads, cancellationToken, context.SemanticModels);
         context.Scan.Count("csharp.taint.ms.index", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         started = clock.GetTimestamp();
         var graph = CallGraph.Build(session);

@@ -31,16 +31,20 @@ internal sealed class TaintSession
     private readonly Lock _fieldGate = new();
     private int _sharedFieldVersion;
 
-    /// <summary>Creates the session for <paramref name="compilation"/>.</summary>
-    public TaintSession(Compilation compilation, ModelCatalog catalog, int threads, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the session for <paramref name="compilation"/>, binding through <paramref name="semanticModels"/>
+    /// (the project's shared models) or, when null, through models of its own.
+    /// </summary>
+    public TaintSession(Compilation compilation, ModelCatalog catalog, int threads, CancellationToken cancellationToken, SemanticModelCache? semanticModels = null)
     {
         Compilation = compilation;
         Catalog = catalog;
         CancellationToken = cancellationToken;
+        SemanticModels = semanticModels ?? new SemanticModelCache(compilation);
         ParallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
-        Bodies = new MethodBodyIndex(compilation, ParallelOptions);
+        Bodies = new MethodBodyIndex(compilation, SemanticModels, ParallelOptions);
         Dispatch = new DispatchIndex(Bodies);
-        ConstantFields = new ConstantFieldIndex(compilation, ParallelOptions);
+        ConstantFields = new ConstantFieldIndex(compilation, SemanticModels, ParallelOptions);
         EntryPoint = compilation.GetEntryPoint(cancellationToken);
     }
 
@@ -49,6 +53,9 @@ internal sealed class TaintSession
 
     /// <summary>The models.</summary>
     public ModelCatalog Catalog { get; }
+
+    /// <summary>One semantic model per tree, shared with the project's other analyzers.</summary>
+    public SemanticModelCache SemanticModels { get; }
 
     /// <summary>How parallel the analysis may be.</summary>
     public ParallelOptions ParallelOptions { get; }
