@@ -28,6 +28,7 @@ internal sealed class TaintSession
     private readonly ConcurrentDictionary<ISymbol, TaintValue> _sharedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, ISymbol> _staticKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ISymbol, string> _staticKeyOf = new(SymbolEqualityComparer.Default);
     private readonly Lock _fieldGate = new();
     private int _sharedFieldVersion;
 
@@ -141,9 +142,18 @@ internal sealed class TaintSession
     /// </summary>
     public string StaticKey(ISymbol member)
     {
-        var key = "#" + member.OriginalDefinition.ToDisplayString().Replace('.', '/');
-        _staticKeys.TryAdd(key, member.OriginalDefinition);
-        return key;
+        // Asked for at every read of a static field and every placeholder bound at a call: the
+        // display string is built once per field, and the lock-free lookup keeps the summary
+        // threads from queueing on the key table.
+        var definition = member.OriginalDefinition;
+        if (_staticKeyOf.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
+
+        var key = "#" + definition.ToDisplayString().Replace('.', '/');
+        _staticKeys.TryAdd(key, definition);
+        return _staticKeyOf.GetOrAdd(definition, key);
     }
 
     /// <summary>The static field a key names.</summary>
