@@ -57,7 +57,17 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
             version = session.SharedFieldVersion;
             foreach (var level in graph.Levels)
             {
-                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, component, context));
+                // Deep call chains give many levels of one component: run those on this thread
+                // rather than waking the pool for a single item.
+                if (level.Length == 1)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    AnalyzeComponent(session, graph, level[0], context);
+                }
+                else
+                {
+                    Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, component, context));
+                }
             }
         }
         while (++rounds < MaxRounds && version != session.SharedFieldVersion);
