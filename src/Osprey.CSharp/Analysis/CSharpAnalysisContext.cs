@@ -7,6 +7,8 @@ namespace Osprey.CSharp.Analysis;
 /// <summary>What an <see cref="ICompilationAnalyzer"/> gets for one compilation.</summary>
 internal sealed class CSharpAnalysisContext
 {
+    private SemanticModelCache? _semanticModels;
+
     /// <summary>The project being analysed.</summary>
     public required LoadedProject Project { get; init; }
 
@@ -18,6 +20,13 @@ internal sealed class CSharpAnalysisContext
     /// <see cref="Recon.EntryPointIndex.Find"/> to learn whether a method is one.
     /// </summary>
     public Recon.EntryPointIndex EntryPoints { get; init; } = Recon.EntryPointIndex.Empty;
+
+    /// <summary>
+    /// The semantic models of the project's trees, shared by the analyzers so each body is bound
+    /// once per project (see <see cref="SemanticModelCache"/>).
+    /// </summary>
+    public SemanticModelCache SemanticModels =>
+        _semanticModels ?? Interlocked.CompareExchange(ref _semanticModels, new SemanticModelCache(Project.Compilation), null) ?? _semanticModels;
 
     /// <summary>Turns a syntax location into a report location (relative path, 1-based lines, enclosing member).</summary>
     public SourceLocation ToLocation(Microsoft.CodeAnalysis.Location location, string? member = null)

@@ -56,13 +56,13 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
             {
                 // An initializer's or expression body's own name is part of what it means (a field named AdminPassword).
                 var scope = root is EqualsValueClauseSyntax or ArrowExpressionClauseSyntax ? root.Parent! : root;
-                var interested = _checks.Where(c => scope.DescendantTokens().Any(c.IsTrigger)).ToHashSet();
-                if (interested.Count == 0)
+                if (InterestedChecks(scope) is not { } interested)
                 {
                     continue;
                 }
 
-                model ??= compilation.GetSemanticModel(tree);
+                // The project's shared model: bodies the taint analysis bound are not bound again.
+                model ??= context.SemanticModels.Get(tree);
                 misuse ??= new MisuseContext(context, model, reported);
                 if (model.GetOperation(root is GlobalStatementSyntax global ? global.Statement : root, cancellationToken) is not { } operation)
                 {
@@ -84,6 +84,29 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
                 }
             }
         });
+    }
+
+    /// <summary>The checks a token of <paramref name="scope"/> triggers, in one walk of its tokens; null when none does.</summary>
+    private HashSet<IMisuseCheck>? InterestedChecks(SyntaxNode scope)
+    {
+        HashSet<IMisuseCheck>? interested = null;
+        foreach (var token in scope.DescendantTokens())
+        {
+            foreach (var check in _checks)
+            {
+                if ((interested is null || !interested.Contains(check)) && check.IsTrigger(token))
+                {
+                    interested ??= [];
+                    interested.Add(check);
+                    if (interested.Count == _checks.Length)
+                    {
+                        return interested;
+                    }
+                }
+            }
+        }
+
+        return interested;
     }
 
     /// <summary>The syntax nodes that have an operation tree of their own: member bodies, initializers, top-level statements.</summary>

@@ -72,9 +72,21 @@ internal static class SensitiveNames
         }
     }
 
+    /// <summary>
+    /// Text every credential and password word contains. Words are runs of an identifier's letters
+    /// and digits, so a word, or two neighbouring words joined, is a substring of the identifier's
+    /// letters and digits in lower case: an identifier without any of these cannot name a secret.
+    /// </summary>
+    private static readonly string[] SecretStems = ["pass", "pwd", "pin", "secret", "key", "credential", "token"];
+
     /// <summary>Whether a member, variable or parameter named so holds a credential (password, API key, client secret).</summary>
     public static bool IsCredential(string identifier)
     {
+        if (!MayNameSecret(identifier))
+        {
+            return false;
+        }
+
         var words = Words(identifier);
         return !words.Any(NotAValue.Contains) && (words.Any(CredentialWords.Contains) || Pairs(words).Any(CredentialWords.Contains));
     }
@@ -82,6 +94,11 @@ internal static class SensitiveNames
     /// <summary>Whether something named so holds a password (narrower than <see cref="IsCredential"/>).</summary>
     public static bool IsPassword(string identifier)
     {
+        if (!MayNameSecret(identifier))
+        {
+            return false;
+        }
+
         var words = Words(identifier);
         return !words.Any(NotAValue.Contains) && words.Any(PasswordWords.Contains);
     }
@@ -97,6 +114,39 @@ internal static class SensitiveNames
 
         return words.Any(RandomSensitiveWords.Contains)
             || (words.Contains("code") && (words.Count == 1 || words.Any(CodeQualifiers.Contains)));
+    }
+
+    /// <summary>
+    /// A cheap test run on every identifier token of a scan, before <see cref="Words"/> allocates:
+    /// false only when no word or pair of words of <paramref name="identifier"/> can be a secret word.
+    /// </summary>
+    private static bool MayNameSecret(string identifier)
+    {
+        if (identifier.Length > 256)
+        {
+            return true;
+        }
+
+        Span<char> letters = stackalloc char[identifier.Length];
+        var length = 0;
+        foreach (var c in identifier)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        var text = letters[..length];
+        foreach (var stem in SecretStems)
+        {
+            if (text.Contains(stem, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IEnumerable<string> Pairs(IReadOnlyList<string> words)

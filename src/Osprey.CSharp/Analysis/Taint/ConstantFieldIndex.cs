@@ -17,7 +17,7 @@ internal sealed class ConstantFieldIndex
     private readonly ImmutableDictionary<IFieldSymbol, object?> _constants;
 
     /// <summary>Scans <paramref name="compilation"/> for assignments and initialisers.</summary>
-    public ConstantFieldIndex(Compilation compilation, ParallelOptions options)
+    public ConstantFieldIndex(Compilation compilation, SemanticModelCache semanticModels, ParallelOptions options)
     {
         var cancellationToken = options.CancellationToken;
         var writtenBag = new ConcurrentBag<IFieldSymbol>();
@@ -25,7 +25,7 @@ internal sealed class ConstantFieldIndex
         Parallel.ForEach(compilation.SyntaxTrees, options, tree =>
         {
             var written = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
-            var model = compilation.GetSemanticModel(tree);
+            var model = semanticModels.Get(tree);
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 switch (node)

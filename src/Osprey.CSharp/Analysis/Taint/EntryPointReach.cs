@@ -92,7 +92,7 @@ internal sealed class EntryPointReach
         var node = tree.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
         foreach (var lambda in node.AncestorsAndSelf().OfType<AnonymousFunctionExpressionSyntax>())
         {
-            if (_session.Compilation.GetSemanticModel(tree).GetSymbolInfo(lambda).Symbol is IMethodSymbol symbol && _index.Find(symbol) is { } entry)
+            if (_session.SemanticModels.Get(tree).GetSymbolInfo(lambda).Symbol is IMethodSymbol symbol && _index.Find(symbol) is { } entry)
             {
                 return entry;
             }

@@ -18,7 +18,7 @@ internal sealed class MethodBodyIndex
     private readonly ConcurrentDictionary<IMethodSymbol, Lazy<ControlFlowGraph?>> _graphs = new(SymbolEqualityComparer.Default);
 
     /// <summary>Indexes the bodies of <paramref name="compilation"/>.</summary>
-    public MethodBodyIndex(Compilation compilation, ParallelOptions options)
+    public MethodBodyIndex(Compilation compilation, SemanticModelCache semanticModels, ParallelOptions options)
     {
         var cancellationToken = options.CancellationToken;
         var types = new ConcurrentBag<INamedTypeSymbol>();
@@ -26,7 +26,7 @@ internal sealed class MethodBodyIndex
         var main = compilation.GetEntryPoint(cancellationToken);
         Parallel.ForEach(compilation.SyntaxTrees, options, tree =>
         {
-            var model = compilation.GetSemanticModel(tree);
+            var model = semanticModels.Get(tree);
             var root = tree.GetRoot(cancellationToken);
             if (root is CompilationUnitSyntax unit && unit.Members.OfType<GlobalStatementSyntax>().Any()
                 && main is not null && main.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree))

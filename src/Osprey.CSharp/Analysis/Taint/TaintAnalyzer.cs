@@ -45,7 +45,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         var clock = context.Scan.TimeProvider;
         var started = clock.GetTimestamp();
         var catalog = _catalogs.GetValue(context.Scan, CreateCatalog);
-        var session = new TaintSession(context.Project.Compilation, catalog, context.Scan.Options.Threads, cancellationToken);
+        var session = new TaintSession(context.Project.Compilation, catalog, context.Scan.Options.Threads, cancellationToken, context.SemanticModels);
         context.Scan.Count("csharp.taint.ms.index", (long)clock.GetElapsedTime(started).TotalMilliseconds);
         started = clock.GetTimestamp();
         var graph = CallGraph.Build(session);
@@ -61,7 +61,17 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
             version = session.SharedFieldVersion;
             foreach (var level in graph.Levels)
             {
-                Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, unstarted, component, context));
+                // Deep call chains give many levels of one component: run those on this thread
+                // rather than waking the pool for a single item.
+                if (level.Length == 1)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    AnalyzeComponent(session, graph, unstarted, level[0], context);
+                }
+                else
+                {
+                    Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, unstarted, component, context));
+                }
             }
         }
         while (++rounds < MaxRounds && version != session.SharedFieldVersion);

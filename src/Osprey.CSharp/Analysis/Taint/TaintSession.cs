@@ -28,19 +28,24 @@ internal sealed class TaintSession
     private readonly ConcurrentDictionary<ISymbol, TaintValue> _sharedFields = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, ISymbol> _staticKeys = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<ISymbol, string> _staticKeyOf = new(SymbolEqualityComparer.Default);
     private readonly Lock _fieldGate = new();
     private int _sharedFieldVersion;
 
-    /// <summary>Creates the session for <paramref name="compilation"/>.</summary>
-    public TaintSession(Compilation compilation, ModelCatalog catalog, int threads, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the session for <paramref name="compilation"/>, binding through <paramref name="semanticModels"/>
+    /// (the project's shared models) or, when null, through models of its own.
+    /// </summary>
+    public TaintSession(Compilation compilation, ModelCatalog catalog, int threads, CancellationToken cancellationToken, SemanticModelCache? semanticModels = null)
     {
         Compilation = compilation;
         Catalog = catalog;
         CancellationToken = cancellationToken;
+        SemanticModels = semanticModels ?? new SemanticModelCache(compilation);
         ParallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, threads), CancellationToken = cancellationToken };
-        Bodies = new MethodBodyIndex(compilation, ParallelOptions);
+        Bodies = new MethodBodyIndex(compilation, SemanticModels, ParallelOptions);
         Dispatch = new DispatchIndex(Bodies);
-        ConstantFields = new ConstantFieldIndex(compilation, ParallelOptions);
+        ConstantFields = new ConstantFieldIndex(compilation, SemanticModels, ParallelOptions);
         EntryPoint = compilation.GetEntryPoint(cancellationToken);
     }
 
@@ -49,6 +54,9 @@ internal sealed class TaintSession
 
     /// <summary>The models.</summary>
     public ModelCatalog Catalog { get; }
+
+    /// <summary>One semantic model per tree, shared with the project's other analyzers.</summary>
+    public SemanticModelCache SemanticModels { get; }
 
     /// <summary>How parallel the analysis may be.</summary>
     public ParallelOptions ParallelOptions { get; }
@@ -134,9 +142,18 @@ internal sealed class TaintSession
     /// </summary>
     public string StaticKey(ISymbol member)
     {
-        var key = "#" + member.OriginalDefinition.ToDisplayString().Replace('.', '/');
-        _staticKeys.TryAdd(key, member.OriginalDefinition);
-        return key;
+        // Asked for at every read of a static field and every placeholder bound at a call: the
+        // display string is built once per field, and the lock-free lookup keeps the summary
+        // threads from queueing on the key table.
+        var definition = member.OriginalDefinition;
+        if (_staticKeyOf.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
+
+        var key = "#" + definition.ToDisplayString().Replace('.', '/');
+        _staticKeys.TryAdd(key, definition);
+        return _staticKeyOf.GetOrAdd(definition, key);
     }
 
     /// <summary>The static field a key names.</summary>
