@@ -37,9 +37,15 @@ internal static class HarnessBuilder
         var sites = new HarnessSites();
         var outcomes = new OneOf[requests.Count];
         var located = new List<LocatedCase>();
+        var web = references.UsesAspNetCore ? new Web.WebCases(graph, Web.WebApps.StartupOf(withDoubles)) : null;
         for (var i = 0; i < requests.Count; i++)
         {
             var result = CaseLocator.Locate(withDoubles, graph, sites, requests[i].Finding);
+            if (result.Case is { } placed && web is not null)
+            {
+                result = web.Decide(placed, requests[i].Finding);
+            }
+
             if (result.Case is { } found)
             {
                 located.Add(found with { Index = i });
@@ -87,6 +93,7 @@ internal static class HarnessBuilder
                     Payloads = requests[found.Index].Payloads,
                     UsesAspNetCore = references.UsesAspNetCore,
                     SinkApi = found.Sink.Api,
+                    DrivenOverHttp = found.Web is not null,
                 });
             }
         }
@@ -98,7 +105,12 @@ internal static class HarnessBuilder
             }
         }
 
-        return new SharedHarness(compilation, references.UsesAspNetCore, [.. outcomes]) { Libraries = references.Libraries };
+        var startup = compilation is not null && located.Any(c => c.Web is not null) ? Web.WebApps.StartupOf(withDoubles) : null;
+        return new SharedHarness(compilation, references.UsesAspNetCore, [.. outcomes])
+        {
+            Libraries = [.. references.Libraries, .. Web.NativeLibraries.For(references.Libraries)],
+            StartupFile = startup?.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath,
+        };
     }
 
     private static CSharpCompilation Compose(
@@ -116,14 +128,25 @@ internal static class HarnessBuilder
             trees.Add(HarnessRewriter.Rewrite(tree, cases));
         }
 
-        var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink.Site)).ToList());
+        var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink.Site) { Web = c.Web }).ToList());
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyRuntime.cs"), parse, path: "osprey/OspreyRuntime.cs"));
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyObservers.cs"), parse, path: "osprey/OspreyObservers.cs"));
+        if (cases.Any(c => c.Web is not null))
+        {
+            foreach (var file in WebRuntimeFiles)
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read(file), parse, path: "osprey/" + file));
+            }
+        }
+
         trees.Add(CSharpSyntaxTree.ParseText(driver, parse, path: "osprey/Driver.cs"));
         return CSharpCompilation.Create("harness", trees, references, HarnessEmitter.ConsoleOptions(DriverSource.MainTypeName));
     }
 
     private static OneOf Fail(string reason) => new(new HarnessProblem(reason));
+
+    // The harness's web driver, compiled in when a case runs through its app's HTTP pipeline.
+    private static readonly string[] WebRuntimeFiles = ["OspreyWebHost.cs", "OspreyWebDriver.cs", "OspreyWebRequest.cs"];
 
     /// <summary>A plan or the reason there is none.</summary>
     internal readonly record struct OneOf
@@ -146,4 +169,7 @@ internal sealed record SharedHarness(CSharpCompilation? Compilation, bool UsesAs
 {
     /// <summary>The project's own library files the harness needs beside it at run time.</summary>
     public ImmutableArray<string> Libraries { get; init; } = [];
+
+    /// <summary>The file of the app's startup when a case runs through its HTTP pipeline: its folder's <c>appsettings*.json</c> go beside the harness.</summary>
+    public string? StartupFile { get; init; }
 }

@@ -30,6 +30,12 @@ internal static class HarnessRewriter
                 replacements.TryAdd(found.Sink.Target, found.Sink.Rewrite);
             }
 
+            if (found.Web?.Lambda is { } lambda && lambda.SyntaxTree == tree)
+            {
+                var marker = found.Web.Marker;
+                replacements.TryAdd(lambda, rewritten => Web.EndpointMarker.Mark((Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax)rewritten, marker));
+            }
+
             foreach (var member in found.Protected.Where(m => m.SyntaxTree == tree))
             {
                 if (!annotations.TryGetValue(member, out var list))

@@ -15,6 +15,8 @@ namespace Osprey.CSharp.Proof.Verifying;
 /// </summary>
 public sealed class CSharpProofVerifier : IVerifier
 {
+    private const long WebAddressSpaceHeadroomBytes = 4L * 1024 * 1024 * 1024;
+
     private readonly ProofOptions _options;
     private readonly Lazy<ProcessSandbox> _sandbox;
     private readonly ProjectSources _sources = new();
@@ -73,7 +75,7 @@ public sealed class CSharpProofVerifier : IVerifier
         }
 
         var scan = _scans.GetValue(context, static _ => new ScanHarnesses());
-        var prepared = await scan.GetOrPrepareAsync(compilation, () => context.ReportedFindings.Where(f => CanVerify(f) && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        var prepared = await scan.GetOrPrepareAsync(compilation, () => context.ReportedFindings.Where(f => CanVerify(f) && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, context.Target.RootDirectory, cancellationToken).ConfigureAwait(false);
         if (prepared.PositionOf(finding) is not { } position)
         {
             var own = await VerifyAllAsync(context, [finding], cancellationToken).ConfigureAwait(false);
@@ -124,7 +126,7 @@ public sealed class CSharpProofVerifier : IVerifier
         foreach (var (compilation, members) in groups)
         {
             var groupFindings = members.Select(i => findings[i]).ToList();
-            using var prepared = await Task.Run(() => PreparedHarness.Prepare(compilation, groupFindings, _options.TimeProvider), cancellationToken).ConfigureAwait(false);
+            using var prepared = await Task.Run(() => PreparedHarness.Prepare(compilation, groupFindings, _options.TimeProvider, context.Target.RootDirectory), cancellationToken).ConfigureAwait(false);
             await Parallel.ForAsync(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Options.VerifyParallelism, CancellationToken = cancellationToken }, async (position, ct) =>
                 results[members[position]] = await RunCaseAsync(context, prepared, position, groupFindings[position], ct).ConfigureAwait(false)).ConfigureAwait(false);
         }
@@ -152,6 +154,13 @@ public sealed class CSharpProofVerifier : IVerifier
 
         var started = _options.TimeProvider.GetTimestamp();
         var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
+        if (plan.DrivenOverHttp)
+        {
+            // A booted ASP.NET Core app maps its whole shared framework and starts many threads: its
+            // address space outgrows the console harness's headroom while its heap limit stays the same.
+            limits = limits with { AddressSpaceHeadroomBytes = Math.Max(limits.AddressSpaceHeadroomBytes, WebAddressSpaceHeadroomBytes) };
+        }
+
         using var workspace = SandboxWorkspace.Create();
         var command = new SandboxCommand { Program = "dotnet", Arguments = [prepared.AssemblyPath, plan.CaseArgument.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
         var result = await _sandbox.Value.RunAsync(workspace, command, limits, cancellationToken).ConfigureAwait(false);

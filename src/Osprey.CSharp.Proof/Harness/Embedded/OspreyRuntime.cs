@@ -17,6 +17,11 @@ internal static class __Osprey
 
     internal static string Current = "";
 
+    // What a web driver learned while sending one payload (the request, the route, the status): reported beside the observations.
+    internal static readonly Dictionary<string, object> RunFacts = new Dictionary<string, object>();
+
+    internal static int ObservationCount => Observations.Count;
+
     // A shared harness instruments the sources and sinks of many findings; one run proves one of
     // them: only its source site yields the payload and only its sink site records. -1: any site.
     internal static int ActiveSource = -1;
@@ -162,6 +167,7 @@ internal static class __Osprey
         {
             Current = payloads[i];
             Observations.Clear();
+            RunFacts.Clear();
             string error = null;
             try
             {
@@ -170,7 +176,9 @@ internal static class __Osprey
             }
             catch (TargetInvocationException e) { error = Describe(e.InnerException ?? e); }
             catch (Exception e) { error = Describe(e); }
-            results.Add(new Dictionary<string, object> { ["payload"] = i, ["observations"] = Observations.ToList(), ["error"] = error });
+            var run = new Dictionary<string, object> { ["payload"] = i, ["observations"] = Observations.ToList(), ["error"] = error };
+            if (RunFacts.Count > 0) run["web"] = new Dictionary<string, object>(RunFacts);
+            results.Add(run);
         }
         Console.Out.Flush();
         Console.WriteLine("@@OSPREY@@" + JsonSerializer.Serialize(results));
