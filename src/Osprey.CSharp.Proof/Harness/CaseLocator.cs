@@ -16,7 +16,8 @@ internal sealed record LocatedCase
     /// <summary>The source's number in the harness, or <see cref="HarnessSites.NoSource"/> for a parameter or constant source.</summary>
     public required int SourceSite { get; init; }
 
-    public required SinkRewrite Sink { get; init; }
+    /// <summary>The sink's rewrite; null for a probe of the HTTP response, which has no sink to instrument.</summary>
+    public required SinkRewrite? Sink { get; init; }
 
     public required IMethodSymbol Entry { get; init; }
 

@@ -67,7 +67,7 @@ internal static class DriverSource
         + $"HandlerType = {Literal(MetadataTypeName(entry.ContainingType))}, HandlerMethod = {Literal(entry.MetadataName)}, HandlerParameters = new string[] {{ {parameterTypes} }}, "
         + string.Create(CultureInfo.InvariantCulture, $"Marker = {web.Marker}, PayloadParameter = {payloadParameter}, ")
         + (web.PayloadPart is null ? "" : $"PayloadPart = {Literal(web.PayloadPart)}, PayloadName = {Literal(web.PayloadName ?? "")}, ")
-        + $"Encodings = new string[] {{ {string.Join(", ", web.Encodings.Select(Literal))} }}, FileShape = {Literal(web.FileShape)} }}";
+        + $"Encodings = new string[] {{ {string.Join(", ", web.Encodings.Select(Literal))} }}, FileShape = {Literal(web.FileShape)}, Probe = {(web.Probe ? "true" : "false")} }}";
 
     /// <summary>The name reflection's <c>Assembly.GetType</c> expects: namespace, then nested types joined by <c>+</c>.</summary>
     public static string MetadataTypeName(INamedTypeSymbol type)

@@ -40,7 +40,9 @@ internal static class HarnessBuilder
         var web = references.UsesAspNetCore ? new Web.WebCases(graph, Web.WebApps.StartupOf(withDoubles)) : null;
         for (var i = 0; i < requests.Count; i++)
         {
-            var result = CaseLocator.Locate(withDoubles, graph, sites, requests[i].Finding);
+            var result = Web.ResponseProbes.Supports(requests[i].Finding)
+                ? Web.ResponseProbes.Locate(withDoubles, graph, requests[i].Finding)
+                : CaseLocator.Locate(withDoubles, graph, sites, requests[i].Finding);
             if (result.Case is { } placed && web is not null)
             {
                 result = web.Decide(placed, requests[i].Finding);
@@ -92,7 +94,7 @@ internal static class HarnessBuilder
                     ScannedAssembly = scanned.AssemblyName ?? "",
                     Payloads = requests[found.Index].Payloads,
                     UsesAspNetCore = references.UsesAspNetCore,
-                    SinkApi = found.Sink.Api,
+                    SinkApi = found.Sink?.Api ?? "the HTTP response",
                     DrivenOverHttp = found.Web is not null,
                 });
             }
@@ -128,7 +130,7 @@ internal static class HarnessBuilder
             trees.Add(HarnessRewriter.Rewrite(tree, cases));
         }
 
-        var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink.Site) { Web = c.Web }).ToList());
+        var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink?.Site ?? HarnessSites.NoSink) { Web = c.Web }).ToList());
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyRuntime.cs"), parse, path: "osprey/OspreyRuntime.cs"));
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyObservers.cs"), parse, path: "osprey/OspreyObservers.cs"));
         if (cases.Any(c => c.Web is not null))

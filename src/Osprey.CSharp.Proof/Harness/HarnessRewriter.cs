@@ -25,9 +25,9 @@ internal static class HarnessRewriter
                 replacements.TryAdd(target, _ => replacement);
             }
 
-            if (found.Sink.Target.SyntaxTree == tree)
+            if (found.Sink is { } sink && sink.Target.SyntaxTree == tree)
             {
-                replacements.TryAdd(found.Sink.Target, found.Sink.Rewrite);
+                replacements.TryAdd(sink.Target, sink.Rewrite);
             }
 
             if (found.Web?.Lambda is { } lambda && lambda.SyntaxTree == tree)

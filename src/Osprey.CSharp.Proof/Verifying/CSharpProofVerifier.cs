@@ -49,8 +49,8 @@ public sealed class CSharpProofVerifier : IVerifier
         ArgumentNullException.ThrowIfNull(finding);
         var csharp = finding.RuleId.StartsWith("cs/", StringComparison.Ordinal) || finding.Engine == "csharp"
             || finding.Location.FilePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
-        return csharp && SinkOracles.For(finding.SinkKind) is not null && finding.Trace.Length >= 2
-            && finding.Trace[0].Kind == TraceStepKind.Source && finding.Trace[^1].Kind == TraceStepKind.Sink;
+        return csharp && (Harness.Web.ResponseProbes.Supports(finding) || SinkOracles.For(finding.SinkKind) is not null && finding.Trace.Length >= 2
+            && finding.Trace[0].Kind == TraceStepKind.Source && finding.Trace[^1].Kind == TraceStepKind.Sink);
     }
 
     /// <inheritdoc />
@@ -134,10 +134,13 @@ public sealed class CSharpProofVerifier : IVerifier
         return results;
     }
 
-    private CSharpCompilation? CompilationFor(ScanContext context, Finding finding) =>
-        _options.CompilationProvider?.Invoke(finding)
-        ?? LoaderCompilations.For(context, finding.Trace[0].Location.FilePath)
-        ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
+    private CSharpCompilation? CompilationFor(ScanContext context, Finding finding)
+    {
+        var file = finding.Trace.IsDefaultOrEmpty ? finding.Location.FilePath : finding.Trace[0].Location.FilePath;
+        return _options.CompilationProvider?.Invoke(finding)
+            ?? LoaderCompilations.For(context, file)
+            ?? _sources.For(context.Target.RootDirectory, file);
+    }
 
     private async Task<Verification> RunCaseAsync(ScanContext context, PreparedHarness prepared, int position, Finding finding, CancellationToken cancellationToken)
     {
@@ -171,12 +174,14 @@ public sealed class CSharpProofVerifier : IVerifier
             return Verification.Unverified(result.FailureReason ?? "the harness produced no report", Name, elapsed);
         }
 
-        return ProofJudgement.Judge(finding, plan, SinkOracles.For(finding.SinkKind)!, runs.Value, Name, elapsed);
+        return Harness.Web.ResponseProbes.Supports(finding)
+            ? ResponseJudgement.Judge(finding, runs.Value, Name, elapsed)
+            : ProofJudgement.Judge(finding, plan, SinkOracles.For(finding.SinkKind)!, runs.Value, Name, elapsed);
     }
 
     private Verification NoStrategy(Finding finding) =>
         Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
 
     private Verification Unreadable(Finding finding) =>
-        Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name);
+        Verification.Unverified($"the sources of {(finding.Trace.IsDefaultOrEmpty ? finding.Location : finding.Trace[0].Location).FilePath} could not be read", Name);
 }

@@ -76,5 +76,9 @@ internal static class CurlReplay
         return string.Join(' ', parts);
     }
 
-    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    // Single quotes, or $'…' with escapes when the text holds a line break or tab, so the script shows them.
+    private static string Quote(string text) => text.AsSpan().IndexOfAny("\r\n\t") < 0
+        ? "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'"
+        : "$'" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal)
+            .Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal).Replace("\t", "\\t", StringComparison.Ordinal) + "'";
 }

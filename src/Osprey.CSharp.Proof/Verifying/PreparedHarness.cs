@@ -53,7 +53,7 @@ internal sealed class PreparedHarness : IDisposable
     public static PreparedHarness Prepare(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, IReadOnlyList<Finding> findings, TimeProvider time, string? root = null)
     {
         var started = time.GetTimestamp();
-        var requests = findings.Select(f => new HarnessRequest(f, Oracles.SinkOracles.For(f.SinkKind)!.Payloads)).ToList();
+        var requests = findings.Select(f => new HarnessRequest(f, Harness.Web.ResponseProbes.Supports(f) ? [Harness.Web.ResponseProbes.Harmless] : Oracles.SinkOracles.For(f.SinkKind)!.Payloads)).ToList();
         var shared = HarnessBuilder.BuildShared(compilation, requests);
         var directory = SandboxWorkspace.Create();
         var errors = shared.Compilation is { } built ? HarnessEmitter.Emit(built, directory.Directory, shared.UsesAspNetCore, [.. shared.Libraries, .. AppSettings(shared.StartupFile, root)]) : [];

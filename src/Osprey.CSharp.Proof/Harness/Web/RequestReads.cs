@@ -23,7 +23,14 @@ internal static class RequestReads
         var level = 0;
         for (var node = source; node is not null && level++ <= MaxLevels; node = node.Parent)
         {
-            if (node is MemberAccessExpressionSyntax access && Parts.TryGetValue(access.Name.Identifier.ValueText, out var part)
+            // `Request.Cookies["x"]` reported as the whole element access, or `Request.Cookies` inside it.
+            var access = node switch
+            {
+                MemberAccessExpressionSyntax member => member,
+                ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member,
+                _ => null,
+            };
+            if (access is not null && Parts.TryGetValue(access.Name.Identifier.ValueText, out var part)
                 && model.GetSymbolInfo(access).Symbol is IPropertySymbol { ContainingType.Name: "HttpRequest" or "HttpContext" or "HttpRequestBase" }
                 && NameRead(access, model) is { } name)
             {

@@ -40,7 +40,9 @@ internal sealed class WebCases(CallGraph graph, IMethodSymbol? startup)
             Lambda = lambda,
             Marker = lambda is null ? -1 : Marker(lambda),
             Encodings = Encodings(finding),
-            FileShape = FileShape(found.Entry),
+            Probe = ResponseProbes.Supports(finding),
+            // A probe for exception details sends files no parser accepts.
+            FileShape = ResponseProbes.Supports(finding) ? "text" : FileShape(found.Entry),
         };
         var source = found.Source;
         if (source.Target is { } target && RequestReads.Of(target, graph.Model(target.SyntaxTree)) is { } read)

@@ -32,4 +32,7 @@ internal sealed record WebDrive
 
     /// <summary>How uploaded files are shaped: <c>zip</c>, <c>xml</c> or <c>text</c>, for the parser the handler's path feeds them to.</summary>
     public string FileShape { get; init; } = "text";
+
+    /// <summary>Whether the case probes the response (no sink): no setup requests are sent for it.</summary>
+    public bool Probe { get; init; }
 }

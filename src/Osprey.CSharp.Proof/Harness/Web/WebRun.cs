@@ -31,6 +31,12 @@ internal sealed record SentRequest
     /// <summary>The response status the app gave.</summary>
     public int Status { get; init; }
 
+    /// <summary>The response's headers (<c>Set-Cookie</c> among them).</summary>
+    public ImmutableArray<KeyValuePair<string, string>> ResponseHeaders { get; init; } = [];
+
+    /// <summary>The start of the response body, as text.</summary>
+    public string? ResponseBody { get; init; }
+
     public static SentRequest Read(JsonElement request)
     {
         static ImmutableArray<KeyValuePair<string, string>> Pairs(JsonElement e) =>
@@ -47,6 +53,8 @@ internal sealed record SentRequest
             Files = [.. request.GetProperty("files").EnumerateArray().Select(f => (f[0].GetString() ?? "", f[1].GetString() ?? "", Convert.FromBase64String(f[2].GetString() ?? "")))],
             Json = request.GetProperty("json").ValueKind == JsonValueKind.String ? request.GetProperty("json").GetString() : null,
             Status = request.GetProperty("status").GetInt32(),
+            ResponseHeaders = request.TryGetProperty("responseHeaders", out var headers) ? Pairs(headers) : [],
+            ResponseBody = request.TryGetProperty("responseBody", out var body) && body.ValueKind == JsonValueKind.String ? body.GetString() : null,
         };
     }
 }

@@ -39,12 +39,16 @@ internal sealed class __OspreyWebCase
     public string PayloadName;
     public string[] Encodings = new string[0];
     public string FileShape = "text";
+    public bool Probe;
 }
 
 internal static class __OspreyWebDriver
 {
     private const int MaxSetupRequests = 6;
     private static bool _setupDone;
+
+    // The setup requests that made the sink reachable: the app keeps their state, so every later payload's replay needs them too.
+    private static List<object> _setup = new List<object>();
 
     internal static object Send(__OspreyWebCase spec, Func<object> direct)
     {
@@ -66,7 +70,7 @@ internal static class __OspreyWebDriver
         __Osprey.RunFacts["auth"] = AuthOf(endpoint);
         var before = __Osprey.ObservationCount;
         var error = Exchange(request);
-        if (__Osprey.ObservationCount == before && !_setupDone && endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() != null)
+        if (__Osprey.ObservationCount == before && !_setupDone && !spec.Probe && endpoint.Metadata.GetMetadata<ControllerActionDescriptor>() != null)
         {
             // The sink was not reached: the action may need state its controller's other actions create
             // (an account to sign in to). Send each once with the same harmless values, then try again.
@@ -77,15 +81,16 @@ internal static class __OspreyWebDriver
                 var warmUp = __OspreyHttpRequest.For(sibling, null, null, services);
                 Exchange(warmUp);
                 setup.Add(warmUp.Describe());
-            }
-
-            if (setup.Count > 0)
-            {
-                __Osprey.RunFacts["setup"] = setup;
                 request = __OspreyHttpRequest.For(endpoint, spec, value, services);
                 error = Exchange(request);
+                if (__Osprey.ObservationCount > before) break;
             }
+
+            // Only the setup requests sent before the sink was reached belong to the replay.
+            _setup = setup;
         }
+
+        if (_setup.Count > 0) __Osprey.RunFacts["setup"] = _setup;
 
         __Osprey.RunFacts["request"] = request.Describe();
         __Osprey.RunFacts["status"] = request.Status;
@@ -97,7 +102,7 @@ internal static class __OspreyWebDriver
     {
         var features = request.ToFeatures(Host());
         var error = __OspreyWebHost.Application(features).GetAwaiter().GetResult();
-        request.Status = features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseFeature>().StatusCode;
+        request.Answered(features);
         return error;
     }
 

@@ -39,6 +39,9 @@ internal sealed class __OspreyHttpRequest
     public readonly List<(string Field, string FileName, byte[] Content)> Files = new List<(string, string, byte[])>();
     public string Json;
     public int Status;
+    public readonly List<KeyValuePair<string, string>> ResponseHeaders = new List<KeyValuePair<string, string>>();
+    public string ResponseBody;
+    internal MemoryStream ResponseStream;
 
     internal static __OspreyHttpRequest For(Endpoint endpoint, __OspreyWebCase spec, string payload, IServiceProvider services)
     {
@@ -128,7 +131,11 @@ internal sealed class __OspreyHttpRequest
             case "query": Query.Add(new KeyValuePair<string, string>(name, text)); break;
             case "route": RouteValues.Add(new KeyValuePair<string, string>(name, text)); break;
             case "form": Form.Add(new KeyValuePair<string, string>(name, text)); break;
-            case "header": Headers.Add(new KeyValuePair<string, string>(name, text)); break;
+            case "header":
+                // No HTTP client or server lets a header value carry a line break: such a payload cannot be sent.
+                if (text.IndexOfAny(new[] { '\r', '\n' }) >= 0) throw new InvalidOperationException("a request header cannot carry a payload with CR or LF");
+                Headers.Add(new KeyValuePair<string, string>(name, text));
+                break;
             case "cookie": Cookies.Add(new KeyValuePair<string, string>(name, text)); break;
             case "body": Json = type == typeof(string) ? JsonSerializer.Serialize(text) : JsonSerializer.Serialize(Sample(type, payload ?? Inert, 0)); break;
             case "file": Files.Add(File(name, fileShape, payload)); break;
@@ -214,7 +221,7 @@ internal sealed class __OspreyHttpRequest
             || underlying.GetMethods(BindingFlags.Public | BindingFlags.Static).Any(m => m.Name == "TryParse" && m.GetParameters().FirstOrDefault()?.ParameterType == typeof(string));
     }
 
-    // The route template with each parameter's value (or a default its constraint accepts).
+    // The route template with each parameter's value (escaped: like Kestrel, the server decodes all but %2F) (or a default its constraint accepts).
     private static string PathOf(RoutePattern pattern, List<KeyValuePair<string, string>> values)
     {
         var segments = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
@@ -235,6 +242,22 @@ internal sealed class __OspreyHttpRequest
         if (policies.Contains("guid")) return "00000000-0000-0000-0000-000000000001";
         if (policies.Contains("bool")) return "true";
         return Inert;
+    }
+
+    private const int MaxResponseText = 4096;
+
+    // What the app answered: its headers and the start of its body.
+    internal void Answered(IFeatureCollection features)
+    {
+        var response = features.Get<IHttpResponseFeature>();
+        Status = response.StatusCode;
+        foreach (var header in response.Headers)
+        {
+            foreach (var value in header.Value) ResponseHeaders.Add(new KeyValuePair<string, string>(header.Key, value));
+        }
+
+        var bytes = ResponseStream.ToArray();
+        ResponseBody = Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, MaxResponseText));
     }
 
     internal IFeatureCollection ToFeatures(string host)
@@ -264,11 +287,12 @@ internal sealed class __OspreyHttpRequest
         var features = new FeatureCollection();
         features.Set<IHttpRequestFeature>(new HttpRequestFeature
         {
-            Method = Method, Scheme = "http", Protocol = "HTTP/1.1", PathBase = "", Path = Uri.UnescapeDataString(Path), QueryString = query,
+            Method = Method, Scheme = "http", Protocol = "HTTP/1.1", PathBase = "", Path = Uri.UnescapeDataString(Path.Replace("%2F", "%252F", StringComparison.OrdinalIgnoreCase)), QueryString = query,
             RawTarget = Path + query, Headers = headers, Body = new MemoryStream(body),
         });
         features.Set<IHttpResponseFeature>(new HttpResponseFeature());
-        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(new MemoryStream()));
+        ResponseStream = new MemoryStream();
+        features.Set<IHttpResponseBodyFeature>(new StreamResponseBodyFeature(ResponseStream));
         features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature());
         features.Set<IHttpRequestBodyDetectionFeature>(new __OspreyBodyDetection(body.Length > 0));
         features.Set<IHttpConnectionFeature>(new HttpConnectionFeature { ConnectionId = "osprey", LocalIpAddress = IPAddress.Loopback, LocalPort = 5000, RemoteIpAddress = IPAddress.Loopback, RemotePort = 40000 });
@@ -314,6 +338,8 @@ internal sealed class __OspreyHttpRequest
             ["files"] = Files.Select(f => new[] { f.Field, f.FileName, Convert.ToBase64String(f.Content) }).ToArray(),
             ["json"] = Json,
             ["status"] = Status,
+            ["responseHeaders"] = Pairs(ResponseHeaders),
+            ["responseBody"] = ResponseBody,
         };
     }
 }
