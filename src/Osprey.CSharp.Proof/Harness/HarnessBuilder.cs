@@ -58,6 +58,18 @@ internal static class HarnessBuilder
             }
         }
 
+        // A probe judges the app's real response: a sink instrumented for another case inside its action
+        // (the recorder does not perform the call) would change that response.
+        foreach (var probe in located.Where(c => c.Sink is null).ToList())
+        {
+            var action = probe.Entry.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList();
+            if (located.FirstOrDefault(c => c.Sink is { } s && action.Any(a => a.SyntaxTree == s.Target.SyntaxTree && a.Span.Contains(s.Target.Span))) is { } other)
+            {
+                outcomes[probe.Index] = Fail($"the action's {other.Sink!.Api} call is instrumented for another finding of this harness, so its response is not the app's");
+                located.Remove(probe);
+            }
+        }
+
         CSharpCompilation? compilation = null;
         for (var round = 0; round < MaxExclusionRounds && located.Count > 0; round++)
         {
