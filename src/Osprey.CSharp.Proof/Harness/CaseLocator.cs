@@ -16,7 +16,8 @@ internal sealed record LocatedCase
     /// <summary>The source's number in the harness, or <see cref="HarnessSites.NoSource"/> for a parameter or constant source.</summary>
     public required int SourceSite { get; init; }
 
-    public required SinkRewrite Sink { get; init; }
+    /// <summary>The sink's rewrite; null for a probe of the HTTP response, which has no sink to instrument.</summary>
+    public required SinkRewrite? Sink { get; init; }
 
     public required IMethodSymbol Entry { get; init; }
 
@@ -28,6 +29,9 @@ internal sealed record LocatedCase
 
     /// <summary>The members the proof runs through, which compilation repair must not change.</summary>
     public required IReadOnlyList<MemberDeclarationSyntax> Protected { get; init; }
+
+    /// <summary>How the case runs through its app's HTTP pipeline; null when the entry point is called directly.</summary>
+    public Web.WebDrive? Web { get; init; }
 }
 
 /// <summary>Places a finding's trace in a compilation: source and sink syntax, their rewrites, and the entry point.</summary>
@@ -66,6 +70,9 @@ internal static class CaseLocator
             return (null, "the source or sink is in top-level statements, which a harness cannot call");
         }
 
+        // A minimal-API handler's parameter: the lambda is the entry point, driven through its endpoint.
+        var handlerParameter = Web.MinimalApiSource.Parameter(sourceNode, graph.Model(sourceTree), finding);
+        sourceNode = handlerParameter ?? sourceNode;
         var source = SourceRewrite.Create(sourceNode, graph.Model(sourceTree), sites.Source(sourceNode));
         var sink = SinkRewrite.Create(sinkNode, graph.Model(sinkTree), finding.SinkKind ?? "", out var sinkProblem);
         if (source is null)
@@ -78,13 +85,15 @@ internal static class CaseLocator
             return (null, sinkProblem ?? $"the sink at {sinkLocation} is not inside a method");
         }
 
-        var entry = EntryPointChooser.Choose(graph, source.Member, sink.Member);
+        var entry = handlerParameter is not null
+            ? graph.Model(sourceTree).GetSymbolInfo(handlerParameter.Parent!.Parent!).Symbol as IMethodSymbol
+            : EntryPointChooser.Choose(graph, source.Member, sink.Member);
         if (entry is null)
         {
             return (null, $"no callable entry point reaches both the source in {source.Member.Name} and the sink in {sink.Member.Name}");
         }
 
-        var payloadParameter = source.ParameterIndex >= 0 && SymbolEqualityComparer.Default.Equals(entry, source.Member) ? source.ParameterIndex : -1;
+        var payloadParameter = handlerParameter is not null || source.ParameterIndex >= 0 && SymbolEqualityComparer.Default.Equals(entry, source.Member) ? source.ParameterIndex : -1;
         var protectedNodes = new[] { sourceNode, sinkNode }
             .Concat(entry.DeclaringSyntaxReferences.Select(r => r.GetSyntax()))
             .Select(n => n.AncestorsAndSelf().OfType<MemberDeclarationSyntax>().First(m => m is not BaseTypeDeclarationSyntax || m == n))

@@ -23,6 +23,7 @@ internal static class DriverSource
         for (var i = 0; i < cases.Count; i++)
         {
             var (entry, payloadParameter, payloads, sourceSite, sinkSite) = cases[i];
+            var web = cases[i].Web;
             var payloadArray = "new string[] { " + string.Join(", ", payloads.Select(p => Literal(p.Value))) + " }";
             if (!payloadLists.TryGetValue(payloadArray, out var list))
             {
@@ -33,8 +34,12 @@ internal static class DriverSource
 
             var parameterTypes = string.Join(", ", entry.Parameters.Select(p => Literal(RuntimeName(p.Type) + (p.RefKind == RefKind.None ? "" : "&"))));
             var method = entry.MethodKind == MethodKind.Constructor ? ".ctor" : entry.MetadataName;
+            var direct = entry.MethodKind == MethodKind.AnonymousFunction
+                ? "(global::System.Func<object>)null"
+                : $"() => global::__Osprey.InvokeEntry({Literal(MetadataTypeName(entry.ContainingType))}, {Literal(method)}, new string[] {{ {parameterTypes} }}, {payloadParameter})";
+            var drive = web is null ? direct : $"() => global::__OspreyWebDriver.Send({WebCase(web, entry, parameterTypes, payloadParameter)}, {direct})";
             switchCases.Append(CultureInfo.InvariantCulture,
-                $"            case {i}: return global::__Osprey.DriveCase({sourceSite}, {sinkSite}, Payloads{list}, () => global::__Osprey.InvokeEntry({Literal(MetadataTypeName(entry.ContainingType))}, {Literal(method)}, new string[] {{ {parameterTypes} }}, {payloadParameter}));\n");
+                $"            case {i}: return global::__Osprey.DriveCase({sourceSite}, {sinkSite}, Payloads{list}, {drive});\n");
         }
 
         return $$"""
@@ -55,6 +60,14 @@ internal static class DriverSource
             }
             """;
     }
+
+    private static string WebCase(Web.WebDrive web, IMethodSymbol entry, string parameterTypes, int payloadParameter) =>
+        "new global::__OspreyWebCase { "
+        + $"AppType = {Literal(web.AppType)}, AppMethod = {Literal(web.AppMethod)}, "
+        + $"HandlerType = {Literal(MetadataTypeName(entry.ContainingType))}, HandlerMethod = {Literal(entry.MetadataName)}, HandlerParameters = new string[] {{ {parameterTypes} }}, "
+        + string.Create(CultureInfo.InvariantCulture, $"Marker = {web.Marker}, PayloadParameter = {payloadParameter}, ")
+        + (web.PayloadPart is null ? "" : $"PayloadPart = {Literal(web.PayloadPart)}, PayloadName = {Literal(web.PayloadName ?? "")}, ")
+        + $"Encodings = new string[] {{ {string.Join(", ", web.Encodings.Select(Literal))} }}, FileShape = {Literal(web.FileShape)}, Probe = {(web.Probe ? "true" : "false")} }}";
 
     /// <summary>The name reflection's <c>Assembly.GetType</c> expects: namespace, then nested types joined by <c>+</c>.</summary>
     public static string MetadataTypeName(INamedTypeSymbol type)
@@ -80,4 +93,8 @@ internal static class DriverSource
 }
 
 /// <summary>What the driver needs of one case: the entry point, the parameter that receives the payload (-1: none), the payloads, and the sites to activate.</summary>
-internal sealed record DriverCase(IMethodSymbol Entry, int PayloadParameter, IReadOnlyList<Payload> Payloads, int SourceSite, int SinkSite);
+internal sealed record DriverCase(IMethodSymbol Entry, int PayloadParameter, IReadOnlyList<Payload> Payloads, int SourceSite, int SinkSite)
+{
+    /// <summary>How the case runs through its app's HTTP pipeline; null when the entry point is called directly.</summary>
+    public Web.WebDrive? Web { get; init; }
+}

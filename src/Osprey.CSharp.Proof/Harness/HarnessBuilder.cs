@@ -37,9 +37,17 @@ internal static class HarnessBuilder
         var sites = new HarnessSites();
         var outcomes = new OneOf[requests.Count];
         var located = new List<LocatedCase>();
+        var web = references.UsesAspNetCore ? new Web.WebCases(graph, Web.WebApps.StartupOf(withDoubles)) : null;
         for (var i = 0; i < requests.Count; i++)
         {
-            var result = CaseLocator.Locate(withDoubles, graph, sites, requests[i].Finding);
+            var result = Web.ResponseProbes.Supports(requests[i].Finding)
+                ? Web.ResponseProbes.Locate(withDoubles, graph, requests[i].Finding)
+                : CaseLocator.Locate(withDoubles, graph, sites, requests[i].Finding);
+            if (result.Case is { } placed && web is not null)
+            {
+                result = web.Decide(placed, requests[i].Finding);
+            }
+
             if (result.Case is { } found)
             {
                 located.Add(found with { Index = i });
@@ -47,6 +55,18 @@ internal static class HarnessBuilder
             else
             {
                 outcomes[i] = Fail(result.Problem!);
+            }
+        }
+
+        // A probe judges the app's real response: a sink instrumented for another case inside its action
+        // (the recorder does not perform the call) would change that response.
+        foreach (var probe in located.Where(c => c.Sink is null).ToList())
+        {
+            var action = probe.Entry.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList();
+            if (located.FirstOrDefault(c => c.Sink is { } s && action.Any(a => a.SyntaxTree == s.Target.SyntaxTree && a.Span.Contains(s.Target.Span))) is { } other)
+            {
+                outcomes[probe.Index] = Fail($"the action's {other.Sink!.Api} call is instrumented for another finding of this harness, so its response is not the app's");
+                located.Remove(probe);
             }
         }
 
@@ -94,7 +114,8 @@ internal static class HarnessBuilder
                     ScannedAssembly = scanned.AssemblyName ?? "",
                     Payloads = requests[found.Index].Payloads,
                     UsesAspNetCore = references.UsesAspNetCore,
-                    SinkApi = found.Sink.Api,
+                    SinkApi = found.Sink?.Api ?? "the HTTP response",
+                    DrivenOverHttp = found.Web is not null,
                 });
             }
         }
@@ -106,7 +127,12 @@ internal static class HarnessBuilder
             }
         }
 
-        return new SharedHarness(compilation, references.UsesAspNetCore, [.. outcomes]) { Libraries = references.Libraries };
+        var startup = compilation is not null && located.Any(c => c.Web is not null) ? Web.WebApps.StartupOf(withDoubles) : null;
+        return new SharedHarness(compilation, references.UsesAspNetCore, [.. outcomes])
+        {
+            Libraries = [.. references.Libraries, .. Web.NativeLibraries.For(references.Libraries)],
+            StartupFile = startup?.DeclaringSyntaxReferences.FirstOrDefault()?.SyntaxTree.FilePath,
+        };
     }
 
     private static CSharpCompilation Compose(
@@ -124,14 +150,25 @@ internal static class HarnessBuilder
             trees.Add(HarnessRewriter.Rewrite(tree, cases, graph.Model(tree)));
         }
 
-        var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink.Site)).ToList());
+        var driver = DriverSource.Generate(cases.Select(c => new DriverCase(c.Entry, c.PayloadParameter, requests[c.Index].Payloads, c.SourceSite, c.Sink?.Site ?? HarnessSites.NoSink) { Web = c.Web }).ToList());
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyRuntime.cs"), parse, path: "osprey/OspreyRuntime.cs"));
         trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read("OspreyObservers.cs"), parse, path: "osprey/OspreyObservers.cs"));
+        if (cases.Any(c => c.Web is not null))
+        {
+            foreach (var file in WebRuntimeFiles)
+            {
+                trees.Add(CSharpSyntaxTree.ParseText(EmbeddedSources.Read(file), parse, path: "osprey/" + file));
+            }
+        }
+
         trees.Add(CSharpSyntaxTree.ParseText(driver, parse, path: "osprey/Driver.cs"));
         return CSharpCompilation.Create("harness", trees, references, HarnessEmitter.ConsoleOptions(DriverSource.MainTypeName));
     }
 
     private static OneOf Fail(string reason) => new(new HarnessProblem(reason));
+
+    // The harness's web driver, compiled in when a case runs through its app's HTTP pipeline.
+    private static readonly string[] WebRuntimeFiles = ["OspreyWebHost.cs", "OspreyWebDriver.cs", "OspreyWebRequest.cs"];
 
     /// <summary>A plan or the reason there is none.</summary>
     internal readonly record struct OneOf
@@ -154,4 +191,7 @@ internal sealed record SharedHarness(CSharpCompilation? Compilation, bool UsesAs
 {
     /// <summary>The project's own library files the harness needs beside it at run time.</summary>
     public ImmutableArray<string> Libraries { get; init; } = [];
+
+    /// <summary>The file of the app's startup when a case runs through its HTTP pipeline: its folder's <c>appsettings*.json</c> go beside the harness.</summary>
+    public string? StartupFile { get; init; }
 }

@@ -33,8 +33,25 @@ internal static class HarnessInputs
         return s.RemoveAllReferences().AddReferences(metadata).AddSyntaxTrees(extra);
     });
 
+    /// <summary>
+    /// The flattened compilation with its framework doubles, and with top-level statements moved into
+    /// <c>Program.__OspreyMain</c> (see <see cref="Web.TopLevelProgram"/>) so that a harness can start the app and
+    /// a source in a minimal-API lambda can be located and driven.
+    /// </summary>
     public static CSharpCompilation WithDoubles(CSharpCompilation flat, ImmutableArray<MetadataReference> harnessReferences, CSharpParseOptions parse) =>
-        Doubled.GetValue(flat, s => s.AddSyntaxTrees(FrameworkDoubles.For(s, harnessReferences, parse)));
+        Doubled.GetValue(flat, s =>
+        {
+            var wrapped = s;
+            foreach (var tree in s.SyntaxTrees)
+            {
+                if (Web.TopLevelProgram.Wrap(tree) is { } method)
+                {
+                    wrapped = wrapped.ReplaceSyntaxTree(tree, method);
+                }
+            }
+
+            return wrapped.AddSyntaxTrees(FrameworkDoubles.For(s, harnessReferences, parse));
+        });
 
     private static void Collect(CSharpCompilation compilation, List<CSharpCompilation> into, HashSet<Compilation> seen)
     {

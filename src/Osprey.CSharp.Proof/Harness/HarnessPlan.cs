@@ -31,6 +31,9 @@ internal sealed record HarnessPlan
 
     /// <summary>The API the sink would have called.</summary>
     public required string SinkApi { get; init; }
+
+    /// <summary>Whether the case runs through its app's HTTP pipeline (a request per payload) rather than by calling the entry point.</summary>
+    public bool DrivenOverHttp { get; init; }
 }
 
 /// <summary>Why no harness could be built.</summary>

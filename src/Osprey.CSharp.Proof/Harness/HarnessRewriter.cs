@@ -30,9 +30,15 @@ internal static class HarnessRewriter
                 replacements.TryAdd(target, _ => replacement);
             }
 
-            if (found.Sink.Target.SyntaxTree == tree)
+            if (found.Sink is { } sink && sink.Target.SyntaxTree == tree)
             {
-                replacements.TryAdd(found.Sink.Target, found.Sink.Rewrite);
+                replacements.TryAdd(sink.Target, sink.Rewrite);
+            }
+
+            if (found.Web?.Lambda is { } lambda && lambda.SyntaxTree == tree)
+            {
+                var marker = found.Web.Marker;
+                replacements.TryAdd(lambda, rewritten => Web.EndpointMarker.Mark((Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax)rewritten, marker));
             }
 
             foreach (var member in found.Protected.Where(m => m.SyntaxTree == tree))

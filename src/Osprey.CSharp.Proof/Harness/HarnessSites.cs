@@ -11,6 +11,9 @@ internal sealed class HarnessSites
     /// <summary>The source site of a finding whose payload comes from a parameter or a constant: no rewritten source yields it.</summary>
     public const int NoSource = -2;
 
+    /// <summary>The sink site of a probe of the HTTP response: no sink records.</summary>
+    public const int NoSink = -2;
+
     private readonly Dictionary<SyntaxNode, int> _sources = [];
     private readonly Dictionary<SyntaxNode, int> _sinks = [];
 

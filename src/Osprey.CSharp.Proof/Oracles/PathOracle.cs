@@ -11,7 +11,7 @@ internal sealed class PathOracle : ISinkOracle
 {
     internal const string Canary = "/etc/passwd";
 
-    public ImmutableArray<string> SinkKinds { get; } = ["path-injection"];
+    public ImmutableArray<string> SinkKinds { get; } = ["path-injection", "zip-slip"];
 
     public ImmutableArray<Payload> Payloads { get; } =
     [

@@ -15,6 +15,8 @@ namespace Osprey.CSharp.Proof.Verifying;
 /// </summary>
 public sealed class CSharpProofVerifier : IVerifier
 {
+    private const long WebAddressSpaceHeadroomBytes = 4L * 1024 * 1024 * 1024;
+
     private readonly ProofOptions _options;
     private readonly Lazy<ProcessSandbox> _sandbox;
     private readonly ProjectSources _sources = new();
@@ -47,8 +49,8 @@ public sealed class CSharpProofVerifier : IVerifier
         ArgumentNullException.ThrowIfNull(finding);
         var csharp = finding.RuleId.StartsWith("cs/", StringComparison.Ordinal) || finding.Engine == "csharp"
             || finding.Location.FilePath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
-        return csharp && SinkOracles.For(finding.SinkKind) is not null && finding.Trace.Length >= 2
-            && finding.Trace[0].Kind == TraceStepKind.Source && finding.Trace[^1].Kind == TraceStepKind.Sink;
+        return csharp && (Harness.Web.ResponseProbes.Supports(finding) || SinkOracles.For(finding.SinkKind) is not null && finding.Trace.Length >= 2
+            && finding.Trace[0].Kind == TraceStepKind.Source && finding.Trace[^1].Kind == TraceStepKind.Sink);
     }
 
     /// <inheritdoc />
@@ -73,7 +75,7 @@ public sealed class CSharpProofVerifier : IVerifier
         }
 
         var scan = _scans.GetValue(context, static _ => new ScanHarnesses());
-        var prepared = await scan.GetOrPrepareAsync(compilation, () => context.ReportedFindings.Where(f => CanVerify(f) && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        var prepared = await scan.GetOrPrepareAsync(compilation, () => context.ReportedFindings.Where(f => CanVerify(f) && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, context.Target.RootDirectory, cancellationToken).ConfigureAwait(false);
         if (prepared.PositionOf(finding) is not { } position)
         {
             var own = await VerifyAllAsync(context, [finding], cancellationToken).ConfigureAwait(false);
@@ -124,7 +126,7 @@ public sealed class CSharpProofVerifier : IVerifier
         foreach (var (compilation, members) in groups)
         {
             var groupFindings = members.Select(i => findings[i]).ToList();
-            using var prepared = await Task.Run(() => PreparedHarness.Prepare(compilation, groupFindings, _options.TimeProvider), cancellationToken).ConfigureAwait(false);
+            using var prepared = await Task.Run(() => PreparedHarness.Prepare(compilation, groupFindings, _options.TimeProvider, context.Target.RootDirectory), cancellationToken).ConfigureAwait(false);
             await Parallel.ForAsync(0, members.Count, new ParallelOptions { MaxDegreeOfParallelism = context.Options.VerifyParallelism, CancellationToken = cancellationToken }, async (position, ct) =>
                 results[members[position]] = await RunCaseAsync(context, prepared, position, groupFindings[position], ct).ConfigureAwait(false)).ConfigureAwait(false);
         }
@@ -132,10 +134,13 @@ public sealed class CSharpProofVerifier : IVerifier
         return results;
     }
 
-    private CSharpCompilation? CompilationFor(ScanContext context, Finding finding) =>
-        _options.CompilationProvider?.Invoke(finding)
-        ?? LoaderCompilations.For(context, finding.Trace[0].Location.FilePath)
-        ?? _sources.For(context.Target.RootDirectory, finding.Trace[0].Location.FilePath);
+    private CSharpCompilation? CompilationFor(ScanContext context, Finding finding)
+    {
+        var file = finding.Trace.IsDefaultOrEmpty ? finding.Location.FilePath : finding.Trace[0].Location.FilePath;
+        return _options.CompilationProvider?.Invoke(finding)
+            ?? LoaderCompilations.For(context, file)
+            ?? _sources.For(context.Target.RootDirectory, file);
+    }
 
     private async Task<Verification> RunCaseAsync(ScanContext context, PreparedHarness prepared, int position, Finding finding, CancellationToken cancellationToken)
     {
@@ -152,6 +157,13 @@ public sealed class CSharpProofVerifier : IVerifier
 
         var started = _options.TimeProvider.GetTimestamp();
         var limits = _options.Limits with { WallClock = context.Options.VerifyTimeout };
+        if (plan.DrivenOverHttp)
+        {
+            // A booted ASP.NET Core app maps its whole shared framework and starts many threads: its
+            // address space outgrows the console harness's headroom while its heap limit stays the same.
+            limits = limits with { AddressSpaceHeadroomBytes = Math.Max(limits.AddressSpaceHeadroomBytes, WebAddressSpaceHeadroomBytes) };
+        }
+
         using var workspace = SandboxWorkspace.Create();
         var command = new SandboxCommand { Program = "dotnet", Arguments = [prepared.AssemblyPath, plan.CaseArgument.ToString(System.Globalization.CultureInfo.InvariantCulture)] };
         var result = await _sandbox.Value.RunAsync(workspace, command, limits, cancellationToken).ConfigureAwait(false);
@@ -162,12 +174,14 @@ public sealed class CSharpProofVerifier : IVerifier
             return Verification.Unverified(result.FailureReason ?? "the harness produced no report", Name, elapsed);
         }
 
-        return ProofJudgement.Judge(finding, plan, SinkOracles.For(finding.SinkKind)!, runs.Value, Name, elapsed);
+        return Harness.Web.ResponseProbes.Supports(finding)
+            ? ResponseJudgement.Judge(finding, runs.Value, Name, elapsed)
+            : ProofJudgement.Judge(finding, plan, SinkOracles.For(finding.SinkKind)!, runs.Value, Name, elapsed);
     }
 
     private Verification NoStrategy(Finding finding) =>
         Verification.Unverified($"no proof strategy for sink kind '{finding.SinkKind}' or the finding has no source-to-sink trace", Name);
 
     private Verification Unreadable(Finding finding) =>
-        Verification.Unverified($"the sources of {finding.Trace[0].Location.FilePath} could not be read", Name);
+        Verification.Unverified($"the sources of {(finding.Trace.IsDefaultOrEmpty ? finding.Location : finding.Trace[0].Location).FilePath} could not be read", Name);
 }

@@ -49,14 +49,28 @@ internal sealed class PreparedHarness : IDisposable
     /// <summary>The harness assembly's full path.</summary>
     public string AssemblyPath => _directory.PathOf(HarnessEmitter.AssemblyFileName);
 
-    public static PreparedHarness Prepare(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, IReadOnlyList<Finding> findings, TimeProvider time)
+    /// <summary>Synthesises, compiles and emits the harness; <paramref name="root"/> resolves the relative paths of a compilation the verifier parsed itself.</summary>
+    public static PreparedHarness Prepare(Microsoft.CodeAnalysis.CSharp.CSharpCompilation compilation, IReadOnlyList<Finding> findings, TimeProvider time, string? root = null)
     {
         var started = time.GetTimestamp();
-        var requests = findings.Select(f => new HarnessRequest(f, Oracles.SinkOracles.For(f.SinkKind)!.Payloads)).ToList();
+        var requests = findings.Select(f => new HarnessRequest(f, Harness.Web.ResponseProbes.Supports(f) ? [Harness.Web.ResponseProbes.Harmless] : Oracles.SinkOracles.For(f.SinkKind)!.Payloads)).ToList();
         var shared = HarnessBuilder.BuildShared(compilation, requests);
         var directory = SandboxWorkspace.Create();
-        var errors = shared.Compilation is { } built ? HarnessEmitter.Emit(built, directory.Directory, shared.UsesAspNetCore, shared.Libraries) : [];
+        var errors = shared.Compilation is { } built ? HarnessEmitter.Emit(built, directory.Directory, shared.UsesAspNetCore, [.. shared.Libraries, .. AppSettings(shared.StartupFile, root)]) : [];
         return new PreparedHarness(directory, findings, shared, errors, time.GetElapsedTime(started));
+    }
+
+    // The app's configuration files, which its startup reads from the content root (the sandbox's working directory).
+    private static IEnumerable<string> AppSettings(string? startupFile, string? root)
+    {
+        if (startupFile is null)
+        {
+            return [];
+        }
+
+        var full = Path.IsPathRooted(startupFile) ? startupFile : Path.Combine(root ?? "", startupFile);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(full));
+        return folder is not null && Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "appsettings*.json") : [];
     }
 
     /// <summary>The case position of <paramref name="finding"/> (same rule and trace), or null when it is not in this harness.</summary>

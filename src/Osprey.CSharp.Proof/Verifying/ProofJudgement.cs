@@ -24,13 +24,14 @@ internal static class ProofJudgement
                 var verdict = oracle.Judge(payload, observation);
                 if (verdict.Exploitable)
                 {
+                    var http = run.Web is { Mode: "http", Request: { } request } ? request : null;
                     var proof = new Osprey.Core.Findings.Proof
                     {
-                        EntryPoint = finding.EntryPoint?.Name ?? plan.EntryPoint,
+                        EntryPoint = http?.Route ?? finding.EntryPoint?.Name ?? plan.EntryPoint,
                         Payload = payload.Value,
                         Observed = observation.Describe(),
                         Explanation = $"The payload {payload.Intent}: {verdict.Explanation}",
-                        Replay = ReplayArtifacts.For(finding, plan, payload, observation),
+                        Replay = http is not null ? CurlReplay.For(finding, run.Web!) : ReplayArtifacts.For(finding, plan, payload, observation),
                     };
                     return Verification.Confirmed(proof, verifier, elapsed);
                 }
@@ -50,7 +51,14 @@ internal static class ProofJudgement
         if (observed == 0)
         {
             var error = runs.Select(r => r.Error).FirstOrDefault(e => e is not null);
-            return Verification.Unverified("the harness never reached the sink" + (error is null ? "" : $" (the entry point threw {error})"), verifier, elapsed);
+            var web = runs.Select(r => r.Web).FirstOrDefault(w => w is not null);
+            var how = web switch
+            {
+                { Mode: "http", Request: { } sent } => $" through {sent.Route} (HTTP {sent.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)})",
+                { Problem: { } problem } => $" (called directly: {problem})",
+                _ => "",
+            };
+            return Verification.Unverified("the harness never reached the sink" + how + (error is null ? "" : $" (the entry point threw {error})"), verifier, elapsed);
         }
 
         var reason = neutralised.Count > 0

@@ -9,7 +9,7 @@ internal sealed class ScanHarnesses
 {
     private readonly ConcurrentDictionary<CSharpCompilation, Lazy<Task<PreparedHarness>>> _byCompilation = new(ReferenceEqualityComparer.Instance);
 
-    public Task<PreparedHarness> GetOrPrepareAsync(CSharpCompilation compilation, Func<IReadOnlyList<Finding>> findings, TimeProvider time, CancellationToken cancellationToken) =>
+    public Task<PreparedHarness> GetOrPrepareAsync(CSharpCompilation compilation, Func<IReadOnlyList<Finding>> findings, TimeProvider time, string root, CancellationToken cancellationToken) =>
         _byCompilation.GetOrAdd(compilation, c => new Lazy<Task<PreparedHarness>>(
-            () => Task.Run(() => PreparedHarness.Prepare(c, findings(), time), cancellationToken))).Value;
+            () => Task.Run(() => PreparedHarness.Prepare(c, findings(), time, root), cancellationToken))).Value;
 }

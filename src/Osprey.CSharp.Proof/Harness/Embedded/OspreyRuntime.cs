@@ -17,6 +17,11 @@ internal static class __Osprey
 
     internal static string Current = "";
 
+    // What a web driver learned while sending one payload (the request, the route, the status): reported beside the observations.
+    internal static readonly Dictionary<string, object> RunFacts = new Dictionary<string, object>();
+
+    internal static int ObservationCount => Observations.Count;
+
     // A shared harness instruments the sources and sinks of many findings; one run proves one of
     // them: only its source site yields the payload and only its sink site records. -1: any site.
     internal static int ActiveSource = -1;
@@ -168,10 +173,13 @@ internal static class __Osprey
             Current = payloads[i];
             string error = null;
             // A program may choose its branch at random (Juliet's IO.StaticReturnsTrueOrFalse): a run
-            // whose sink did not receive the payload is repeated a few times before it counts.
+            // whose sink did not receive the payload is repeated a few times before it counts. A web
+            // request is not repeated: the driver already tried the app's setup requests, and a second
+            // round would register the same account again.
             for (var attempt = 0; attempt < Attempts; attempt++)
             {
                 Observations.Clear();
+                RunFacts.Clear();
                 error = null;
                 try
                 {
@@ -180,9 +188,11 @@ internal static class __Osprey
                 }
                 catch (TargetInvocationException e) { error = Describe(e.InnerException ?? e); }
                 catch (Exception e) { error = Describe(e); }
-                if (CarriesPayload()) break;
+                if (CarriesPayload() || RunFacts.ContainsKey("mode")) break;
             }
-            results.Add(new Dictionary<string, object> { ["payload"] = i, ["observations"] = Observations.ToList(), ["error"] = error });
+            var run = new Dictionary<string, object> { ["payload"] = i, ["observations"] = Observations.ToList(), ["error"] = error };
+            if (RunFacts.Count > 0) run["web"] = new Dictionary<string, object>(RunFacts);
+            results.Add(run);
         }
         Console.Out.Flush();
         Console.WriteLine("@@OSPREY@@" + JsonSerializer.Serialize(results));
