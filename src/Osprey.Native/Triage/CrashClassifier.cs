@@ -19,7 +19,8 @@ internal static class CrashClassifier
         {
             "stack-buffer-underflow" => Underflow(write, size, "stack"),
             "stack-buffer-overflow" when report.BeforeObject => Underflow(write, size, "stack"),
-            "stack-buffer-overflow" => new CrashClass("c/stack-buffer-overflow", write ? [121, 787] : [121, 125], write ? Severity.High : Severity.Medium, $"{size}stack buffer overflow ({what})"),
+            // CWE-121 is an overflow that overwrites the stack; reading past a stack buffer is an over-read (CWE-126).
+            "stack-buffer-overflow" => new CrashClass("c/stack-buffer-overflow", write ? [121, 787] : [126, 125], write ? Severity.High : Severity.Medium, $"{size}stack buffer overflow ({what})"),
             "heap-buffer-overflow" when report.BeforeObject => Underflow(write, size, "heap"),
             "heap-buffer-overflow" => new CrashClass("c/heap-buffer-overflow", write ? [122, 787] : [126, 125], write ? Severity.High : Severity.Medium, $"{size}heap buffer overflow ({what})"),
             "buffer-underflow" or "dynamic-stack-buffer-overflow" when report.BeforeObject => Underflow(write, size, "stack"),

@@ -10,7 +10,7 @@ internal static class NativeRules
     public static ImmutableArray<Rule> All { get; } =
     [
         Make("c/stack-buffer-overflow", "StackBufferOverflow", [121, 787], Severity.High, "A write or read past the end of a stack buffer",
-            "The program accesses memory past the end of a local array. A write can overwrite the return address or neighbouring variables and lead to code execution.",
+            "The program accesses memory past the end of a local array. A write can overwrite the return address or neighbouring variables and lead to code execution; a read discloses them (CWE-126).",
             "Bound every copy by the destination's size.\n\n```c\n// before\nmemcpy(buf, data, len);\n// after\nif (len > sizeof buf) return -1;\nmemcpy(buf, data, len);\n```"),
         Make("c/heap-buffer-overflow", "HeapBufferOverflow", [122, 787], Severity.High, "A write or read past the end of a heap buffer",
             "The program accesses memory past the end of a heap allocation. Writes corrupt allocator metadata or adjacent objects; reads disclose memory (CWE-126).",
