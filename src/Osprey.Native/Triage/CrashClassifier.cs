@@ -47,6 +47,10 @@ internal static class CrashClassifier
             "shift-out-of-bounds" => new CrashClass("c/shift-out-of-bounds", [1335], Severity.Low, "shift by an invalid amount"),
             "index-out-of-bounds" => new CrashClass("c/array-index-out-of-bounds", [129, 787], Severity.High, "array index out of bounds"),
             "float-cast-overflow" => new CrashClass("c/integer-overflow", [681], Severity.Low, "floating-point value out of range for the integer type"),
+            // "memcpy-param-overlap", "strcpy-param-overlap", …: ASan checks overlap before bounds, so a
+            // copy running past its destination into the adjacent source is reported as this.
+            var kind when kind.EndsWith("-param-overlap", StringComparison.Ordinal) =>
+                new CrashClass("c/overlapping-copy", [475, 119], Severity.Medium, $"{kind[..kind.IndexOf('-', StringComparison.Ordinal)]} between overlapping buffers"),
             _ => new CrashClass("c/crash", [], Severity.Medium, report.Kind.Replace('-', ' ')),
         };
         return report.Scariness >= 50 && result.Severity < Severity.High ? result with { Severity = Severity.High } : result;
