@@ -44,7 +44,7 @@ internal static class NativeJulietCommand
         }
 
         var startedAt = time.GetUtcNow();
-        var sample = options.SamplePerFlowVariant > 0 ? $"{options.SamplePerFlowVariant} per CWE and flow variant, seed {options.SampleSeed}" : options.SamplePerCwe > 0 ? $"{options.SamplePerCwe} per CWE" : "all";
+        var sample = options.SamplePerFlowVariant > 0 ? $"{options.SamplePerFlowVariant} per CWE and flow variant, seed {options.SampleSeed}" : options.SamplePerCwe > 0 ? $"{options.SamplePerCwe} per CWE spread over the flow variants, seed {options.SampleSeed}" : "all";
         var output = args.Optional("out");
         void Write(JulietCBenchmarkResult result, bool finished)
         {

@@ -90,10 +90,13 @@ internal static class JulietBatchBuilder
         }
     }
 
-    // Null when every file compiled; else the first error.
+    // Null when every file compiled; else the first error. Locals start as a non-zero pattern
+    // (-ftrivial-auto-var-init=pattern) rather than whatever the stack held, which is often zero:
+    // a string copied without its terminator then runs into the redzone when it is read, instead
+    // of stopping by chance at a zero byte left on the stack (CWE-170 cases in CWE-126).
     private static async Task<string?> CompileAsync(string compiler, string sanitizers, string support, ImmutableArray<string> folders, IEnumerable<string> files, string work, CancellationToken cancellationToken)
     {
-        var args = ImmutableArray.Create([.. sanitizers.Split(' '), "-fno-sanitize-recover=all", "-fno-omit-frame-pointer", "-gline-tables-only", "-O0", "-w", $"-I{support}", .. folders.Select(f => "-I" + f), "-c", .. files]);
+        var args = ImmutableArray.Create([.. sanitizers.Split(' '), "-fno-sanitize-recover=all", "-ftrivial-auto-var-init=pattern", "-fno-omit-frame-pointer", "-gline-tables-only", "-O0", "-w", $"-I{support}", .. folders.Select(f => "-I" + f), "-c", .. files]);
         var result = await ProcessRunner.RunAsync(new ProcessSpec(compiler, args) { WorkingDirectory = work, Timeout = TimeSpan.FromMinutes(20) }, cancellationToken).ConfigureAwait(false);
         return result.ExitCode == 0 ? null : FirstError(result.StandardError);
     }

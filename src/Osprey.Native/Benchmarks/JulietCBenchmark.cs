@@ -51,7 +51,7 @@ public static class JulietCBenchmark
         {
             var all = JulietCase.Discover(testcases, cwe).ToList();
             eligible[cwe] = all.Count;
-            selected.AddRange(options.SamplePerFlowVariant > 0 ? JulietCase.StratifiedSample(all, options.SamplePerFlowVariant, options.SampleSeed) : JulietCase.Sample(all, options.SamplePerCwe));
+            selected.AddRange(options.SamplePerFlowVariant > 0 ? JulietCase.StratifiedSample(all, options.SamplePerFlowVariant, options.SampleSeed) : JulietCase.Sample(all, options.SamplePerCwe, options.SampleSeed));
         }
 
         var batches = JulietBatch.Plan(selected, options.BatchSize);

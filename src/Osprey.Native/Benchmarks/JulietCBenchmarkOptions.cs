@@ -15,7 +15,7 @@ public sealed record JulietCBenchmarkOptions
     /// <value>121, 122, 124, 126, 127, 415, 416, 476, 190, 191, 369.</value>
     public ImmutableArray<int> Cwes { get; init; } = [121, 122, 124, 126, 127, 415, 416, 476, 190, 191, 369];
 
-    /// <summary>Cases per CWE, picked at an even stride over the sorted eligible cases; 0 runs every case.</summary>
+    /// <summary>Cases per CWE, drawn with <see cref="SampleSeed"/> one flow variant at a time so that as many variants as possible are in; 0 runs every case.</summary>
     /// <value>0.</value>
     public int SamplePerCwe { get; init; }
 
@@ -27,7 +27,7 @@ public sealed record JulietCBenchmarkOptions
     /// <value>0.</value>
     public int SamplePerFlowVariant { get; init; }
 
-    /// <summary>The seed of the stratified sample's shuffle: the same seed draws the same cases.</summary>
+    /// <summary>The seed of the samples' shuffles: the same seed draws the same cases.</summary>
     /// <value>20261129.</value>
     public int SampleSeed { get; init; } = 20261129;
 

@@ -38,6 +38,9 @@ public sealed record JulietCBenchmarkResult
 
         AppendRow(text, "**all**", EligibleCases.Values.Sum(), [.. Cases]);
         text.AppendLine(CultureInfo.InvariantCulture, $"\nDuration: {Duration.TotalMinutes:F1} min.");
+        AppendList(text, "Good cases flagged (the sanitizer's report on the good function)", Cases.Where(c => c.GoodFlagged).Select(c => $"{c.Name}: {c.GoodCrash}"));
+        AppendList(text, "Bad cases built but not confirmed", Cases.Where(c => c.BuildError is null && !c.BadConfirmed).Select(c => c.Name));
+        AppendList(text, "Cases not built", Cases.Where(c => c.BuildError is not null).Select(c => $"{c.Name}: {c.BuildError}"));
         return text.ToString();
     }
 
@@ -48,6 +51,21 @@ public sealed record JulietCBenchmarkResult
         var classified = built.Count(c => c.BadConfirmed && c.ClassifiedCwes.Contains(c.Cwe));
         text.Append(CultureInfo.InvariantCulture, $"| {label} | {eligible} | {cases.Count} | {built.Count} | {confirmed} ({Percent(confirmed, built.Count)}) | {built.Count(c => c.GoodFlagged)} | {classified} |");
         text.Append(CultureInfo.InvariantCulture, $" {Tool(built, c => c.CppcheckBad, c => c.CppcheckGood)} | {Tool(built, c => c.ClangAnalyzerBad, c => c.ClangAnalyzerGood)} |\n");
+    }
+
+    private static void AppendList(StringBuilder text, string title, IEnumerable<string> lines)
+    {
+        var list = lines.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"\n{title}:\n");
+        foreach (var line in list)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+        }
     }
 
     private static string Tool(List<JulietCaseResult> built, Func<JulietCaseResult, bool?> bad, Func<JulietCaseResult, bool?> good)

@@ -66,15 +66,38 @@ internal sealed partial record JulietCase(string Name, int Cwe, ImmutableArray<s
         return copy;
     }
 
-    /// <summary>Every <paramref name="count"/>-th of <paramref name="cases"/> at an even stride; all when 0.</summary>
-    public static IReadOnlyList<JulietCase> Sample(IReadOnlyList<JulietCase> cases, int count)
+    /// <summary>
+    /// <paramref name="count"/> of <paramref name="cases"/> spread over the flow variants: each
+    /// variant's cases are shuffled with <paramref name="seed"/>, then one case is taken from each
+    /// variant in turn until <paramref name="count"/> are taken, so a sample smaller than the number
+    /// of variants still has no variant twice. In name order; all when 0.
+    /// </summary>
+    public static IReadOnlyList<JulietCase> Sample(IReadOnlyList<JulietCase> cases, int count, int seed)
     {
         if (count <= 0 || cases.Count <= count)
         {
             return cases;
         }
 
-        var stride = (double)cases.Count / count;
-        return [.. Enumerable.Range(0, count).Select(i => cases[(int)(i * stride)])];
+        var random = new Random(seed);
+        var variants = cases.GroupBy(c => c.FlowVariant, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new Queue<JulietCase>(Shuffle([.. g.OrderBy(c => c.Name, StringComparer.Ordinal)], random))).ToList();
+        var order = Enumerable.Range(0, variants.Count).ToArray();
+        random.Shuffle(order);
+        var taken = new List<JulietCase>(count);
+        while (taken.Count < count)
+        {
+            foreach (var i in order.Where(i => variants[i].Count > 0))
+            {
+                if (taken.Count == count)
+                {
+                    break;
+                }
+
+                taken.Add(variants[i].Dequeue());
+            }
+        }
+
+        return [.. taken.OrderBy(c => c.Name, StringComparer.Ordinal)];
     }
 }

@@ -20,6 +20,9 @@ public sealed record JulietCaseResult
     /// <summary>Whether the good function crashed (a false positive; must never happen).</summary>
     public bool GoodFlagged { get; init; }
 
+    /// <summary>When the good function crashed: the input, the sanitizer's kind and headline, and the faulting line.</summary>
+    public string? GoodCrash { get; init; }
+
     /// <summary>The CWEs Osprey's triage assigned to the bad crash.</summary>
     public ImmutableArray<int> ClassifiedCwes { get; init; } = [];
 

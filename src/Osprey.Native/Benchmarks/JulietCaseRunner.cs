@@ -29,12 +29,12 @@ internal static class JulietCaseRunner
             }
         }
 
-        var goodFlagged = false;
+        string? goodCrash = null;
         foreach (var input in inputs)
         {
-            if (await CrashAsync(sandbox, program, @case.Name, "good", input, work, timeout, cancellationToken).ConfigureAwait(false) is not null)
+            if (await CrashAsync(sandbox, program, @case.Name, "good", input, work, timeout, cancellationToken).ConfigureAwait(false) is { } report)
             {
-                goodFlagged = true;
+                goodCrash = Describe(report, input, readsInput);
                 break;
             }
         }
@@ -44,11 +44,21 @@ internal static class JulietCaseRunner
             Name = @case.Name,
             Cwe = @case.Cwe,
             BadConfirmed = crashClass is not null,
-            GoodFlagged = goodFlagged,
+            GoodFlagged = goodCrash is not null,
+            GoodCrash = goodCrash,
             ClassifiedCwes = crashClass?.Cwes ?? [],
             RuleId = crashClass?.RuleId,
             ReadsInput = readsInput,
         };
+    }
+
+    // "input -9223372036854775808: signed-integer-overflow (…cannot be represented in type 'long') at x.c:79": enough to judge a flagged good case.
+    private static string Describe(SanitizerReport report, string input, bool readsInput)
+    {
+        var frame = report.Frames.FirstOrDefault(f => !f.IsRuntime && f.File is not null);
+        var where = frame is null ? "" : $" at {Path.GetFileName(frame.File)}:{frame.Line}";
+        var headline = report.Headline.Length > 0 ? $" ({report.Headline})" : "";
+        return $"{(readsInput ? $"input {(input.Length == 0 ? "(empty)" : input)}: " : "")}{report.Kind}{headline}{where}";
     }
 
     private static async Task<SanitizerReport?> CrashAsync(NativeSandbox sandbox, string program, string name, string function, string input, string work, TimeSpan timeout, CancellationToken cancellationToken)

@@ -19,7 +19,8 @@ internal static class CrashClassifier
         {
             "stack-buffer-underflow" => Underflow(write, size, "stack"),
             "stack-buffer-overflow" when report.BeforeObject => Underflow(write, size, "stack"),
-            "stack-buffer-overflow" => new CrashClass("c/stack-buffer-overflow", write ? [121, 787] : [121, 125], write ? Severity.High : Severity.Medium, $"{size}stack buffer overflow ({what})"),
+            // CWE-121 is an overflow that overwrites the stack; reading past a stack buffer is an over-read (CWE-126).
+            "stack-buffer-overflow" => new CrashClass("c/stack-buffer-overflow", write ? [121, 787] : [126, 125], write ? Severity.High : Severity.Medium, $"{size}stack buffer overflow ({what})"),
             "heap-buffer-overflow" when report.BeforeObject => Underflow(write, size, "heap"),
             "heap-buffer-overflow" => new CrashClass("c/heap-buffer-overflow", write ? [122, 787] : [126, 125], write ? Severity.High : Severity.Medium, $"{size}heap buffer overflow ({what})"),
             "buffer-underflow" or "dynamic-stack-buffer-overflow" when report.BeforeObject => Underflow(write, size, "stack"),
@@ -46,6 +47,10 @@ internal static class CrashClassifier
             "shift-out-of-bounds" => new CrashClass("c/shift-out-of-bounds", [1335], Severity.Low, "shift by an invalid amount"),
             "index-out-of-bounds" => new CrashClass("c/array-index-out-of-bounds", [129, 787], Severity.High, "array index out of bounds"),
             "float-cast-overflow" => new CrashClass("c/integer-overflow", [681], Severity.Low, "floating-point value out of range for the integer type"),
+            // "memcpy-param-overlap", "strcpy-param-overlap", …: ASan checks overlap before bounds, so a
+            // copy running past its destination into the adjacent source is reported as this.
+            var kind when kind.EndsWith("-param-overlap", StringComparison.Ordinal) =>
+                new CrashClass("c/overlapping-copy", [475, 119], Severity.Medium, $"{kind[..kind.IndexOf('-', StringComparison.Ordinal)]} between overlapping buffers"),
             _ => new CrashClass("c/crash", [], Severity.Medium, report.Kind.Replace('-', ' ')),
         };
         return report.Scariness >= 50 && result.Severity < Severity.High ? result with { Severity = Severity.High } : result;

@@ -10,7 +10,7 @@ internal static class NativeRules
     public static ImmutableArray<Rule> All { get; } =
     [
         Make("c/stack-buffer-overflow", "StackBufferOverflow", [121, 787], Severity.High, "A write or read past the end of a stack buffer",
-            "The program accesses memory past the end of a local array. A write can overwrite the return address or neighbouring variables and lead to code execution.",
+            "The program accesses memory past the end of a local array. A write can overwrite the return address or neighbouring variables and lead to code execution; a read discloses them (CWE-126).",
             "Bound every copy by the destination's size.\n\n```c\n// before\nmemcpy(buf, data, len);\n// after\nif (len > sizeof buf) return -1;\nmemcpy(buf, data, len);\n```"),
         Make("c/heap-buffer-overflow", "HeapBufferOverflow", [122, 787], Severity.High, "A write or read past the end of a heap buffer",
             "The program accesses memory past the end of a heap allocation. Writes corrupt allocator metadata or adjacent objects; reads disclose memory (CWE-126).",
@@ -42,6 +42,9 @@ internal static class NativeRules
         Make("c/wild-memory-access", "WildMemoryAccess", [119], Severity.High, "Memory at an invalid address is accessed",
             "The program reads or writes through a pointer to unmapped memory, usually computed from attacker data.",
             "Validate offsets and lengths read from the input before using them in pointer arithmetic."),
+        Make("c/overlapping-copy", "OverlappingCopy", [475, 119], Severity.Medium, "A copy between overlapping buffers",
+            "`memcpy`, `strcpy` or a relative copies between a source and a destination that overlap, which is undefined; it usually means a length runs past the destination into the neighbouring source.",
+            "Bound the copy by the destination's size; use `memmove` when the buffers may really overlap."),
         Make("c/uncontrolled-recursion", "UncontrolledRecursion", [674], Severity.Medium, "Recursion exhausts the stack",
             "Nested input makes the program recurse until the stack overflows (denial of service).",
             "Bound the nesting depth and fail cleanly past it."),

@@ -129,4 +129,47 @@ public sealed class SanitizerReportParserTests
     {
         Assert.Null(SanitizerReportParser.Parse("INFO: Seed: 1\nDone 10 runs in 0 second(s)\n"));
     }
+
+    private const string StackReadPastTheEnd = """
+        ==4211==ERROR: AddressSanitizer: stack-buffer-overflow on address 0x7f1c2e900152 at pc 0x55d1 bp 0x7ffd sp 0x7ffd
+        READ of size 1 at 0x7f1c2e900152 thread T0
+            #0 0x55d1 in print_name /src/names.c:12:20
+            #1 0x55d2 in main /src/names.c:30:5
+        Address 0x7f1c2e900152 is located in stack of thread T0 at offset 82 in frame
+            #0 0x55d0 in print_name /src/names.c:8
+
+          This frame has 1 object(s):
+            [32, 82) 'name' (line 9) <== Memory access at offset 82 overflows this variable
+        SUMMARY: AddressSanitizer: stack-buffer-overflow /src/names.c:12:20 in print_name
+        """;
+
+    private const string OverlappingMemcpy = """
+        ==1082==ERROR: AddressSanitizer: memcpy-param-overlap: memory ranges [0x7ff204800040,0x7ff2048000a3) and [0x7ff2048000a0, 0x7ff204800103) overlap
+            #0 0x55e1 in __asan_memcpy (/tmp/c+0x10d1e1)
+            #1 0x55e2 in copy_name /src/names.c:21:9
+        Address 0x7ff204800040 is located in stack of thread T0
+        SUMMARY: AddressSanitizer: memcpy-param-overlap (/tmp/c+0x10d1e1) in __asan_memcpy
+        """;
+
+    [Fact]
+    public void Classify_StackReadPastTheEnd_IsAnOverreadNotAStackOverflow()
+    {
+        var crash = CrashClassifier.Classify(SanitizerReportParser.Parse(StackReadPastTheEnd)!);
+
+        Assert.Equal("c/stack-buffer-overflow", crash.RuleId);
+        Assert.Equal([126, 125], crash.Cwes.ToArray());
+        Assert.Equal(Severity.Medium, crash.Severity);
+    }
+
+    [Fact]
+    public void Classify_MemcpyBetweenOverlappingBuffers_IsOverlappingCopy()
+    {
+        var report = SanitizerReportParser.Parse(OverlappingMemcpy)!;
+        var crash = CrashClassifier.Classify(report);
+
+        Assert.Equal("memcpy-param-overlap", report.Kind);
+        Assert.Equal("c/overlapping-copy", crash.RuleId);
+        Assert.Equal([475, 119], crash.Cwes.ToArray());
+        Assert.Equal("memcpy between overlapping buffers", crash.Summary);
+    }
 }
