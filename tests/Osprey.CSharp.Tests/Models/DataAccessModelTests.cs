@@ -91,8 +91,7 @@ public sealed class DataAccessModelTests
     [Fact]
     public void EfCoreFromSqlRaw_Concatenation_SqlInjection_Diagnostic_AndInterpolatedNot()
     {
-        const string source = EfCore + """
-            using Microsoft.EntityFrameworkCore;
+        const string source = "using Microsoft.EntityFrameworkCore;\n" + EfCore + """
             public sealed class User { }
             public static class Users
             {
@@ -149,8 +148,7 @@ public sealed class DataAccessModelTests
     [Fact]
     public void DapperQuery_Concatenation_SqlInjection_Diagnostic_AndParametersNot()
     {
-        const string source = Dapper + """
-            using Dapper;
+        const string source = "using Dapper;\n" + Dapper + """
             public static class Products
             {
                 public static object Find(System.Data.IDbConnection connection)

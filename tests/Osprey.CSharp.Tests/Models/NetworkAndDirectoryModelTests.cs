@@ -92,7 +92,7 @@ public sealed class NetworkAndDirectoryModelTests
     [Fact]
     public void ControllerParameter_DirectorySearcherFilter_LdapInjection_Diagnostic()
     {
-        const string source = DirectoryServices + Web + """
+        const string source = Web + DirectoryServices + """
             public sealed class PeopleController : ControllerBase
             {
                 public object Find(string user) // source
@@ -111,7 +111,7 @@ public sealed class NetworkAndDirectoryModelTests
     [Fact]
     public void ControllerParameter_DirectoryEntryPath_LdapInjection_Diagnostic()
     {
-        const string source = DirectoryServices + Web + """
+        const string source = Web + DirectoryServices + """
             public sealed class GroupsController : ControllerBase
             {
                 public object Open(string ou) => new System.DirectoryServices.DirectoryEntry("LDAP://dc=corp/ou=" + ou); // source // sink
@@ -124,7 +124,7 @@ public sealed class NetworkAndDirectoryModelTests
     [Fact]
     public void ControllerParameter_LdapFilterFromNumber_NoDiagnostic()
     {
-        const string source = DirectoryServices + Web + """
+        const string source = Web + DirectoryServices + """
             public sealed class PeopleController : ControllerBase
             {
                 public object Find(string id)

@@ -32,8 +32,7 @@ public sealed class SerializerAndXmlModelTests
     [Fact]
     public void RequestBody_BinaryFormatter_UnsafeDeserialization_Diagnostic()
     {
-        const string source = Formatters + """
-            using Microsoft.AspNetCore.Http;
+        const string source = "using Microsoft.AspNetCore.Http;\n" + Formatters + """
             public static class Import
             {
                 public static object Load(HttpRequest request)
@@ -51,8 +50,7 @@ public sealed class SerializerAndXmlModelTests
     [Fact]
     public void RequestBody_NetDataContractSerializer_UnsafeDeserialization_Diagnostic()
     {
-        const string source = Formatters + """
-            using Microsoft.AspNetCore.Http;
+        const string source = "using Microsoft.AspNetCore.Http;\n" + Formatters + """
             public static class Import
             {
                 public static object Load(HttpRequest request)
@@ -84,8 +82,7 @@ public sealed class SerializerAndXmlModelTests
     [Fact]
     public void JavaScriptSerializerWithSimpleTypeResolver_UnsafeDeserialization_Diagnostic()
     {
-        const string source = Formatters + """
-            using System.Web.Script.Serialization;
+        const string source = "using System.Web.Script.Serialization;\n" + Formatters + """
             public static class Import
             {
                 public static object Load()
@@ -103,8 +100,7 @@ public sealed class SerializerAndXmlModelTests
     [Fact]
     public void JavaScriptSerializerWithoutResolver_NoDiagnostic()
     {
-        const string source = Formatters + """
-            using System.Web.Script.Serialization;
+        const string source = "using System.Web.Script.Serialization;\n" + Formatters + """
             public static class Import
             {
                 public static object Load()

@@ -19,6 +19,7 @@ internal sealed partial class TaintMethodAnalysis
         var location = site.Operation.Syntax.GetLocation();
         var name = TaintSession.ShortName(method);
         CheckJsonTypeNameHandling(site);
+        CheckParserSettings(site);
 
         foreach (var sink in models.Sinks)
         {
@@ -101,7 +102,7 @@ internal sealed partial class TaintMethodAnalysis
             }
         }
 
-        return result;
+        return LineBreakBarrier(site, result);
     }
 
     private TaintValue ApplyModelSummary(SummaryModel summary, CallSite site, TaintState state, TaintValue result, Location location, string name, bool isConstructor)
