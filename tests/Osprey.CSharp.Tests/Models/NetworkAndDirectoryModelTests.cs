@@ -137,4 +137,18 @@ public sealed class NetworkAndDirectoryModelTests
 
         FindingAssert.None(TaintRun.Library(source), "cs/ldap-injection");
     }
+
+    [Fact]
+    public void ControllerParameter_WebRequestToConstantUrl_NoDiagnostic()
+    {
+        const string source = Web + """
+            #pragma warning disable SYSLIB0014
+            public sealed class ProxyController : ControllerBase
+            {
+                public object Fetch(string url) => WebRequest.Create("http://internal/status?len=" + url.Length).GetResponse();
+            }
+            """;
+
+        FindingAssert.None(TaintRun.Library(source), "cs/ssrf");
+    }
 }

@@ -149,4 +149,36 @@ public sealed class RuleSinkTests
         var finding = FindingAssert.Single(TaintRun.Library(source), source, "cs/regex-injection");
         Assert.Equal(new[] { 730, 1333 }, finding.Cwes.ToArray());
     }
+
+    [Fact]
+    public void ConsoleInput_ParsedNumberInConnectionString_NoDiagnostic()
+    {
+        const string source = """
+            using System; using System.Data.Common;
+            public static class Config
+            {
+                public static void Connect(DbConnection connection)
+                {
+                    var port = Console.ReadLine()!;
+                    connection.ConnectionString = "Server=db;Port=" + int.Parse(port);
+                }
+            }
+            """;
+
+        FindingAssert.None(TaintRun.Library(source), "cs/config-injection");
+    }
+
+    [Fact]
+    public void ControllerParameter_TypeChosenBySwitch_NoDiagnostic()
+    {
+        const string source = """
+            using System;
+            public sealed class ExportController : Microsoft.AspNetCore.Mvc.ControllerBase
+            {
+                public object? Create(string kind) => Activator.CreateInstance(Type.GetType(kind switch { "csv" => "System.Text.StringBuilder", _ => "System.Object" })!);
+            }
+            """;
+
+        FindingAssert.None(TaintRun.Library(source), "cs/unsafe-reflection");
+    }
 }

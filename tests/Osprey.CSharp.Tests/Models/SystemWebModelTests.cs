@@ -125,4 +125,21 @@ public sealed class SystemWebModelTests
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/header-injection");
     }
+
+    [Fact]
+    public void Mvc5ActionParameter_ParsedNumberInCommand_NoDiagnostic()
+    {
+        const string source = SystemWeb + """
+            public sealed class ToolsController : System.Web.Mvc.Controller
+            {
+                public object Ping(string count)
+                {
+                    System.Diagnostics.Process.Start("ping", "-c " + int.Parse(count) + " example.org");
+                    return Content("ok");
+                }
+            }
+            """;
+
+        FindingAssert.None(TaintRun.Library(source), "cs/command-injection");
+    }
 }
