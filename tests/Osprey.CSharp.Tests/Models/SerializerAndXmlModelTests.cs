@@ -189,4 +189,46 @@ public sealed class SerializerAndXmlModelTests
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/xxe");
     }
+
+    [Fact]
+    public void RequestQuery_XmlDocumentWithResolver_Xxe_Diagnostic()
+    {
+        const string source = """
+            using System.Xml; using Microsoft.AspNetCore.Http;
+            public static class Feed
+            {
+                public static XmlDocument Read(HttpRequest request)
+                {
+                    var xml = request.Query["xml"].ToString(); // source
+                    var document = new XmlDocument();
+                    document.XmlResolver = new XmlUrlResolver();
+                    document.LoadXml(xml); // sink
+                    return document;
+                }
+            }
+            """;
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/xxe");
+    }
+
+    [Fact]
+    public void RequestQuery_XmlDocumentWithDefaultResolver_NoDiagnostic()
+    {
+        const string source = """
+            using System.Xml; using Microsoft.AspNetCore.Http;
+            public static class Feed
+            {
+                public static XmlDocument Read(HttpRequest request)
+                {
+                    var document = new XmlDocument { XmlResolver = null };
+                    document.LoadXml(request.Query["xml"].ToString());
+                    var other = new XmlDocument();
+                    other.LoadXml(request.Query["other"].ToString());
+                    return document;
+                }
+            }
+            """;
+
+        FindingAssert.None(TaintRun.Library(source), "cs/xxe");
+    }
 }

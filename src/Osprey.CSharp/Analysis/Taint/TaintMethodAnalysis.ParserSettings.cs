@@ -5,8 +5,10 @@ namespace Osprey.CSharp.Analysis.Taint;
 
 /// <summary>
 /// Library calls whose danger depends on how an object was configured rather than on the method
-/// alone: <c>XmlReader.Create</c> with settings that parse DTDs or resolve external entities, and
-/// <c>JavaScriptSerializer</c> built with a type resolver. And one barrier that depends on an
+/// alone: <c>XmlReader.Create</c> with settings that parse DTDs or resolve external entities,
+/// <c>XmlDocument.Load</c>/<c>LoadXml</c> on a document given an <c>XmlResolver</c> (its default
+/// on .NET Core and since .NET Framework 4.5.2 is none), and <c>JavaScriptSerializer</c> built
+/// with a type resolver. And one barrier that depends on an
 /// argument's value: <c>string.Replace</c> of a line break neutralises log injection.
 /// </summary>
 internal sealed partial class TaintMethodAnalysis
@@ -23,6 +25,11 @@ internal sealed partial class TaintMethodAnalysis
             {
                 CheckSink(site.Arguments[0], "xxe", site.Operation.Syntax.GetLocation(), $"reached `{TaintSession.ShortName(method)}` with DTD processing enabled (xxe)");
             }
+        }
+        else if (method.Name is "Load" or "LoadXml" && type is { Name: "XmlDocument", ContainingNamespace: { Name: "Xml", ContainingNamespace.Name: "System" } }
+            && site.Instance is { } document && site.Arguments.Length == 1 && HasResolver(document))
+        {
+            CheckSink(site.Arguments[0], "xxe", site.Operation.Syntax.GetLocation(), $"reached `{TaintSession.ShortName(method)}` on a document with an XmlResolver (xxe)");
         }
         else if (method.Name is "Deserialize" or "DeserializeObject" && type is { Name: "JavaScriptSerializer" } && site.Instance is { } instance
             && Creation(instance) is { Arguments.Length: > 0 } serializer && serializer.Arguments.Any(a => a.Parameter?.Type.Name == "JavaScriptTypeResolver" && Unwrap(a.Value) is not ILiteralOperation))
@@ -62,6 +69,23 @@ internal sealed partial class TaintMethodAnalysis
                 return null;
         }
     }
+
+    /// <summary>Whether the document was created with, or is assigned in this method, a non-null <c>XmlResolver</c>.</summary>
+    private bool HasResolver(IOperation document)
+    {
+        if (Creation(document) is { } creation && IsResolverSet(creation.Initializer?.Initializers ?? []))
+        {
+            return true;
+        }
+
+        return LocalOf(document) is { } local && _graph.OriginalOperation.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>().Any(a =>
+            a.Target is IPropertyReferenceOperation { Property.Name: "XmlResolver", Instance: { } instance }
+            && SymbolEqualityComparer.Default.Equals(LocalOf(instance), local)
+            && Unwrap(a.Value) is not (null or ILiteralOperation));
+    }
+
+    private static bool IsResolverSet(IEnumerable<IOperation> initializers) =>
+        initializers.OfType<ISimpleAssignmentOperation>().Any(a => a.Target is IPropertyReferenceOperation { Property.Name: "XmlResolver" } && Unwrap(a.Value) is not (null or ILiteralOperation));
 
     private static bool ResolvesEntities(IObjectCreationOperation settings) =>
         settings.Initializer?.Initializers.OfType<ISimpleAssignmentOperation>().Any(a => a.Target switch
