@@ -63,4 +63,12 @@ public sealed class KnownLimitArithmeticTests
 
         FindingAssert.None(TaintRun.Library(source), "cs/integer-overflow");
     }
+
+    [Fact]
+    public void MaxValueCheckedOnlyFromBelow_Multiplied_IntegerOverflow_Diagnostic()
+    {
+        var source = Program("        short data = short.MaxValue;\n        if (data > 0)\n        {\n            short result = (short)(data * 2); // source // sink\n            Console.WriteLine(result);\n        }");
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-overflow");
+    }
 }

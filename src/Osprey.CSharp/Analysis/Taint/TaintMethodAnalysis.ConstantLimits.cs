@@ -79,20 +79,34 @@ internal sealed partial class TaintMethodAnalysis
         return parent is IConversionOperation { IsImplicit: false, IsChecked: false } cast && IsInteger(cast.Type) ? cast.Type : IsInteger(operation.Type) ? operation.Type : null;
     }
 
-    /// <summary>Forgets the known value of a variable on the branch where a range check holds (the check is what makes the arithmetic safe).</summary>
-    private static void ForgetKnownValue(IOperation? operation, TaintState state)
+    /// <summary>
+    /// Forgets the known value of a variable on the branch where a range check holds (the check is
+    /// what makes the arithmetic safe), unless the check leaves the limit it holds possible: a
+    /// lower bound (<c>data &gt; 0</c>) says nothing against <c>MaxValue</c>. <paramref name="upper"/>
+    /// is null when the check bounds both sides.
+    /// </summary>
+    private static void ForgetKnownValue(IOperation? operation, TaintState state, bool? upper)
     {
-        object? entity = Unwrap(operation) switch
+        var variable = Unwrap(operation);
+        object? entity = variable switch
         {
             ILocalReferenceOperation local => local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,
             IFlowCaptureReferenceOperation capture => capture.Id,
             _ => null,
         };
-        if (entity is not null)
+        if (entity is null || state.Get(entity) is not { HasConstant: true } value)
         {
-            state.Set(entity, state.Get(entity).WithoutConstant());
+            return;
         }
+
+        if (upper is { } isUpper && ToBig(value.Constant) is { } known && variable?.Type is { } type && Range(type.SpecialType) is var (min, max)
+            && ((isUpper && known == min) || (!isUpper && known == max)))
+        {
+            return;
+        }
+
+        state.Set(entity, value.WithoutConstant());
     }
 
     /// <summary>Whether <paramref name="value"/> is the minimum or maximum of the operation's type or of the type its result is cast to.</summary>
