@@ -5,7 +5,8 @@ namespace Osprey.CSharp.Models;
 /// <summary>
 /// Numbers the sink kinds of one catalog so that "sanitised for these kinds" is a bit mask. The
 /// pseudo-kind <c>injection</c> in a barrier means every kind except the numeric ones (sizes,
-/// indices, arithmetic), which a number does not make safe.
+/// indices, arithmetic) and resource injection, which a number does not make safe (a parsed port
+/// is still the attacker's port).
 /// </summary>
 internal sealed class SinkKindSet
 {
@@ -13,6 +14,9 @@ internal sealed class SinkKindSet
     public const string Injection = "injection";
 
     private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-index-lower", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound"];
+
+    // Kinds that the "injection" pseudo-kind does not clear, beyond the numeric ones.
+    private static readonly ImmutableHashSet<string> NumberSensitiveKinds = ["resource-injection"];
 
     /// <summary>The kinds the analysis checks on operators (arithmetic, indexing, loop conditions) rather than through models: always numbered.</summary>
     public static readonly ImmutableArray<string> OperatorKinds = ["integer-overflow", "integer-underflow", "tainted-index", "tainted-index-lower", "loop-bound", "tainted-size"];
@@ -33,7 +37,7 @@ internal sealed class SinkKindSet
             _bits[kind] = _bits.Count;
         }
 
-        InjectionMask = _bits.Where(p => !NumericKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
+        InjectionMask = _bits.Where(p => !NumericKinds.Contains(p.Key) && !NumberSensitiveKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
         UpperBoundMask = _bits.Where(p => UpperBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
         LowerBoundMask = _bits.Where(p => LowerBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
     }

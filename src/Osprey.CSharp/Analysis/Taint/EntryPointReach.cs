@@ -61,6 +61,13 @@ internal sealed class EntryPointReach
             }
         }
 
+        // A step inside a minimal-API handler lambda runs when that endpoint is requested; the method
+        // the lambda is written in (Program's top-level statements) only maps it, at startup.
+        if (found.Count > 0)
+        {
+            return [.. found.Distinct()];
+        }
+
         while (work.Count > 0 && seen.Count < MaxMethodsVisited)
         {
             var method = work.Dequeue();

@@ -6,8 +6,9 @@ namespace Osprey.CSharp.Analysis.Taint;
 
 /// <summary>
 /// Parameters that are sources because of where their method sits: action parameters of
-/// controllers, Razor Pages handlers, SignalR hubs and gRPC services (source rows whose output is
-/// <c>Parameter</c>, matched by the declaring type's base types), and <c>Main</c>'s arguments.
+/// controllers, Razor Pages handlers, SignalR hubs (source rows whose output is <c>Parameter</c>,
+/// matched by the declaring type's base types), gRPC services (matched by their
+/// <c>ServerCallContext</c> parameter), and <c>Main</c>'s arguments.
 /// </summary>
 internal static class EntryPointSources
 {
@@ -38,14 +39,17 @@ internal static class EntryPointSources
 
         foreach (var row in session.Catalog.ParameterSources)
         {
-            if (!ModelCatalog.TypeMatches(method.ContainingType, row.Api) || (row.Api.Name.Length > 0 && row.Api.Name != method.Name))
+            // A row names either the handler's base type (a controller) or, for gRPC, the type of a
+            // parameter every handler takes (ServerCallContext): an override taking one is a service method.
+            var byContext = method.IsOverride && method.Parameters.Any(p => ModelCatalog.TypeMatches(p.Type, row.Api));
+            if (!(byContext || ModelCatalog.TypeMatches(method.ContainingType, row.Api)) || (row.Api.Name.Length > 0 && row.Api.Name != method.Name))
             {
                 continue;
             }
 
             foreach (var parameter in method.Parameters)
             {
-                if (IsBoundFromRequest(parameter) && !result.ContainsKey(parameter.Ordinal))
+                if (IsBoundFromRequest(parameter) && !(byContext && ModelCatalog.TypeMatches(parameter.Type, row.Api)) && !result.ContainsKey(parameter.Ordinal))
                 {
                     result[parameter.Ordinal] = Origin(session, method, parameter, row.ThreatModel, row.Label);
                 }

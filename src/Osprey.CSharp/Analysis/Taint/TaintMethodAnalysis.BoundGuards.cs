@@ -38,12 +38,14 @@ internal sealed partial class TaintMethodAnalysis
             if (upper)
             {
                 SanitizeEntity(abs.Arguments[0].Value, kinds.UpperBoundMask | kinds.LowerBoundMask, state);
+                ForgetKnownValue(abs.Arguments[0].Value, state, null);
             }
 
             return;
         }
 
         SanitizeEntity(variable, upper ? kinds.UpperBoundMask : kinds.LowerBoundMask, state);
+        ForgetKnownValue(variable, state, upper);
     }
 
     /// <summary>

@@ -20,6 +20,7 @@ internal sealed partial class TaintMethodAnalysis
         var name = TaintSession.ShortName(method);
         CheckJsonTypeNameHandling(site);
         CheckShellInput(site);
+        CheckParserSettings(site);
 
         foreach (var sink in models.Sinks)
         {
@@ -102,7 +103,7 @@ internal sealed partial class TaintMethodAnalysis
             }
         }
 
-        return result;
+        return LineBreakBarrier(site, result);
     }
 
     /// <summary>Text written to the standard input of a shell is a command line (see <see cref="ShellStandardInput"/>).</summary>

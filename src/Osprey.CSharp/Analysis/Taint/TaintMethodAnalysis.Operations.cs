@@ -84,12 +84,14 @@ internal sealed partial class TaintMethodAnalysis
                 var target = Eval(compound.Target, state);
                 var operand = Eval(compound.Value, state);
                 CheckArithmetic(target, operand, compound.OperatorKind, compound);
+                CheckKnownValueArithmetic(target, operand, compound.OperatorKind, compound, compound.IsChecked);
                 var combined = Combine(target, operand, compound.OperatorKind, compound);
                 Write(compound.Target, combined, state, compound);
                 return combined;
             case IIncrementOrDecrementOperation increment:
                 var before = Eval(increment.Target, state);
                 CheckIncrement(increment, before);
+                CheckKnownValueIncrement(increment, before);
                 var incremented = before.WithoutConstant();
                 Write(increment.Target, incremented, state, increment);
                 return incremented;
@@ -97,6 +99,7 @@ internal sealed partial class TaintMethodAnalysis
                 var left = Eval(binary.LeftOperand, state);
                 var right = Eval(binary.RightOperand, state);
                 CheckArithmetic(left, right, binary.OperatorKind, binary);
+                CheckKnownValueArithmetic(left, right, binary.OperatorKind, binary, binary.IsChecked);
                 CheckLoopBound(binary, left, right);
                 return Combine(left, right, binary.OperatorKind, binary);
             case IUnaryOperation unary:
