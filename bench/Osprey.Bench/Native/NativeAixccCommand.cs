@@ -52,7 +52,7 @@ internal static class NativeAixccCommand
         var report = new AixccReport(povs, [], challenge.Cpvs.Length, budget, 0, 0);
         await stdout.WriteLineAsync(report.PovTable());
 
-        var matcher = new CpvMatcher(povs);
+        var matcher = CpvMatcher.For(povs, CpvMatcher.ReadFixedFunctions(challenge));
         if (budget > TimeSpan.Zero)
         {
             await stderr.WriteLineAsync("indexing the build with libclang for Osprey's dictionary");
