@@ -31,14 +31,14 @@ internal sealed record AixccReport(ImmutableArray<PovReplay> Povs, ImmutableArra
     public string CampaignTable()
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Both sides at once on each harness (one libFuzzer process each, fork mode with one worker). Osprey: dictionary of {DictionaryEntries} entries, {SeedCount} seeds; plain: neither.\n");
-        text.AppendLine("| harness | side | minutes | executions | exec/s | coverage | crash inputs | distinct crashes (confirmed 3/3) | CPVs rediscovered | other crashes |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Both sides at once on each harness (one libFuzzer process each, fork mode with one worker). Osprey: dictionary of {DictionaryEntries} entries, {SeedCount} seeds from the source and challenge test files; plain: neither.\n");
+        text.AppendLine("| harness | side | minutes | executions | exec/s | coverage | crash inputs | distinct crashes (confirmed 3/3) | CPVs rediscovered | confirmed crashes (kind in faulting frame) |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var c in Campaigns)
         {
-            var other = c.Crashes.Where(x => x.Confirmed).Select(x => $"{x.Report.Kind} in {x.Where}").Distinct(StringComparer.Ordinal).Take(6);
+            var confirmed = c.Crashes.Where(x => x.Confirmed).Select(x => $"{x.Report.Kind} in {x.Where}").Distinct(StringComparer.Ordinal).Take(6);
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {c.Harness} | {c.Side} | {c.Seconds / 60:0.0} | {c.Status?.Executions ?? 0} | {c.Status?.ExecsPerSecond ?? 0} | {c.Status?.Coverage ?? 0} | {c.CrashInputs} | {c.Crashes.Length} ({c.Crashes.Count(x => x.Confirmed)}) | {(c.Found.IsEmpty ? "–" : string.Join(", ", c.Found))} | {string.Join("; ", other)} |"));
+                $"| {c.Harness} | {c.Side} | {c.Seconds / 60:0.0} | {c.Status?.Executions ?? 0} | {c.Status?.ExecsPerSecond ?? 0} | {c.Status?.Coverage ?? 0} | {c.CrashInputs} | {c.Crashes.Length} ({c.Crashes.Count(x => x.Confirmed)}) | {(c.Found.IsEmpty ? "–" : string.Join(", ", c.Found))} | {string.Join("; ", confirmed)} |"));
         }
 
         var osprey = Found("osprey");

@@ -52,12 +52,12 @@ internal static class NativeAixccCommand
         var report = new AixccReport(povs, [], challenge.Cpvs.Length, budget, 0, 0);
         await stdout.WriteLineAsync(report.PovTable());
 
-        var matcher = new CpvMatcher(povs);
+        var matcher = CpvMatcher.For(povs, CpvMatcher.ReadFixedFunctions(challenge));
         if (budget > TimeSpan.Zero)
         {
             await stderr.WriteLineAsync("indexing the build with libclang for Osprey's dictionary");
             var (dictionary, entries, units) = OspreyCampaignInputs.WriteDictionary(build.CompileDatabase, toolchain.ClangMajorVersion, work, cancellationToken);
-            var seeds = OspreyCampaignInputs.Seeds(source, cp);
+            var seeds = OspreyCampaignInputs.Seeds(work, source, cp);
             await stderr.WriteLineAsync($"dictionary: {entries} entries from {units} translation units; seeds: {seeds.Length}");
             ImmutableArray<CampaignArm> arms = [new("osprey", dictionary, seeds), new("plain", null, [])];
             var campaign = new FuzzCampaign(sandbox);

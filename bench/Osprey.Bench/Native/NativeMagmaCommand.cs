@@ -56,7 +56,7 @@ internal static class NativeMagmaCommand
 
         await stderr.WriteLineAsync("indexing libpng with libclang for Osprey's dictionary");
         var (dictionary, entries, units) = OspreyCampaignInputs.WriteDictionary(build.CompileDatabase, toolchain.ClangMajorVersion, work, cancellationToken);
-        var seeds = OspreyCampaignInputs.Seeds(libpng);
+        var seeds = OspreyCampaignInputs.Seeds(work, libpng);
         await stderr.WriteLineAsync($"dictionary: {entries} entries from {units} translation units; seeds: {seeds.Length}");
 
         var sandbox = new NativeSandbox(toolchain, 2560, NginxHarnessBuilder.FindOnPath("setsid"));
@@ -104,13 +104,13 @@ internal static class NativeMagmaCommand
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Magma libpng ({bugs.Length} bugs: {string.Join(", ", bugs)}), libpng_read_fuzzer, both sides at once, one libFuzzer process each. Osprey: dictionary of {entries} entries, {seeds} seeds from the libpng checkout; plain: neither.\n");
-        text.AppendLine("| side | minutes | executions | coverage | bugs reached | bugs triggered | crash inputs | distinct crashes (confirmed 3/3) | crashes |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| side | minutes | executions | exec/s | coverage | bugs reached | bugs triggered | crash inputs | distinct crashes (confirmed 3/3) | crashes |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var (side, hits) in rows)
         {
             var crashes = string.Join("; ", side.Crashes.Where(c => c.Confirmed).Select(c => $"{c.Report.Kind} in {c.Where}").Distinct(StringComparer.Ordinal).Take(6));
             text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {side.Side} | {side.Seconds / 60:0.0} | {side.Status?.Executions ?? 0} | {side.Status?.Coverage ?? 0} | {hits.Reached.Length} ({string.Join(", ", hits.Reached)}) | {hits.Triggered.Length} ({string.Join(", ", hits.Triggered)}) | {side.CrashInputs} | {side.Crashes.Length} ({side.Crashes.Count(c => c.Confirmed)}) | {crashes} |"));
+                $"| {side.Side} | {side.Seconds / 60:0.0} | {side.Status?.Executions ?? 0} | {side.Status?.ExecsPerSecond ?? 0} | {side.Status?.Coverage ?? 0} | {hits.Reached.Length} ({string.Join(", ", hits.Reached)}) | {hits.Triggered.Length} ({string.Join(", ", hits.Triggered)}) | {side.CrashInputs} | {side.Crashes.Length} ({side.Crashes.Count(c => c.Confirmed)}) | {crashes} |"));
         }
 
         return text.ToString();

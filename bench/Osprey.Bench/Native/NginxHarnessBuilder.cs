@@ -15,6 +15,8 @@ internal sealed record ChallengeBuild(ImmutableDictionary<string, string> Harnes
 /// rule spliced into <c>auto/configure</c>, <c>main</c> renamed, the same modules and
 /// <c>--wrap</c> link options), but with clang, AddressSanitizer, UndefinedBehaviorSanitizer and
 /// coverage for libFuzzer on every object, and under <c>bear</c> so that Osprey can index the code.
+/// The HTTP harness's web root is a folder of the work folder, filled as the challenge's
+/// <c>cp_pov</c> script fills <c>/out/html</c>.
 /// The source and challenge checkouts are only read: everything happens in a copy. A build whose
 /// harnesses already exist is reused.
 /// </summary>
@@ -37,9 +39,26 @@ internal static class NginxHarnessBuilder
         var bld = Path.Combine(work, "bld");
         var database = File.Exists(Path.Combine(work, "compile_commands.json")) ? work : null;
         var harnesses = challenge.Harnesses.ToImmutableDictionary(h => h, h => Path.Combine(bld, "objs", h));
+        var htmlRoot = PrepareHtmlRoot(source, work);
+        var environment = BuildEnvironment(toolchain);
         if (harnesses.Values.All(File.Exists))
         {
-            await log.WriteLineAsync($"reusing the harnesses built in {bld}");
+            var stale = WriteHarnessSources(challenge, bld, htmlRoot);
+            if (stale.Count == 0)
+            {
+                await log.WriteLineAsync($"reusing the harnesses built in {bld}");
+                return new ChallengeBuild(harnesses, bld, database);
+            }
+
+            // The harness rule links every object file but does not depend on the harness source:
+            // deleting the binary makes make compile and link only that harness again.
+            await log.WriteLineAsync($"rebuilding {string.Join(", ", stale)}: their sources changed");
+            foreach (var name in stale.Where(harnesses.ContainsKey))
+            {
+                File.Delete(harnesses[name]);
+            }
+
+            await RunAsync(new ProcessSpec("nice", ["-n", "10", "make", "-f", "objs/Makefile", "harnesses"]) { WorkingDirectory = bld, Environment = environment, Timeout = TimeSpan.FromMinutes(30) }, "make", cancellationToken);
             return new ChallengeBuild(harnesses, bld, database);
         }
 
@@ -57,22 +76,13 @@ internal static class NginxHarnessBuilder
             File.SetUnixFileMode(Path.Combine(bld, "auto", "configure"), (UnixFileMode)0b111_101_101);
         }
 
-        var harnessSources = Path.Combine(challenge.Root, "src", "harnesses");
-        File.Copy(Path.Combine(harnessSources, "make_harnesses"), Path.Combine(bld, "auto", "make_harnesses"), overwrite: true);
-        Directory.CreateDirectory(Path.Combine(bld, "src", "harnesses"));
-        foreach (var harness in Directory.EnumerateFiles(harnessSources, "*.cc"))
-        {
-            File.Copy(harness, Path.Combine(bld, "src", "harnesses", Path.GetFileName(harness)), overwrite: true);
-        }
-
+        File.Copy(Path.Combine(challenge.Root, "src", "harnesses", "make_harnesses"), Path.Combine(bld, "auto", "make_harnesses"), overwrite: true);
+        WriteHarnessSources(challenge, bld, htmlRoot);
         var nginxMain = Path.Combine(bld, "src", "core", "nginx.c");
         await File.WriteAllTextAsync(nginxMain, (await File.ReadAllTextAsync(nginxMain, cancellationToken)).Replace("main(", "fuzz_without_main(", StringComparison.Ordinal), cancellationToken);
 
         var cflags = $"-O1 -fno-omit-frame-pointer -gline-tables-only -Wno-error -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION -DNGX_DEBUG_PALLOC=1 {Sanitizers} -fsanitize=fuzzer-no-link";
         var ldflags = string.Join(' ', Wrapped.Select(w => "-Wl,--wrap=" + w)) + " -lpthread " + Sanitizers;
-        var environment = ImmutableDictionary<string, string>.Empty
-            .Add("CC", toolchain.Clang!).Add("CXX", toolchain.ClangXx ?? toolchain.Clang!).Add("LIB_FUZZING_ENGINE", "-fsanitize=fuzzer")
-            .Add("CXXFLAGS", $"-O1 -fno-omit-frame-pointer -gline-tables-only -Wno-error -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION {Sanitizers} -fsanitize=fuzzer");
         await log.WriteLineAsync("configuring nginx");
         await RunAsync(new ProcessSpec("./auto/configure", [$"--with-ld-opt={ldflags}", $"--with-cc-opt={cflags}", .. Modules]) { WorkingDirectory = bld, Environment = environment, Timeout = TimeSpan.FromMinutes(30) }, "configure", cancellationToken);
         await log.WriteLineAsync("building the harnesses");
@@ -86,6 +96,50 @@ internal static class NginxHarnessBuilder
         }
 
         return new ChallengeBuild(harnesses, bld, File.Exists(Path.Combine(work, "compile_commands.json")) ? work : null);
+    }
+
+    private static ImmutableDictionary<string, string> BuildEnvironment(NativeToolchain toolchain) => ImmutableDictionary<string, string>.Empty
+        .Add("CC", toolchain.Clang!).Add("CXX", toolchain.ClangXx ?? toolchain.Clang!).Add("LIB_FUZZING_ENGINE", "-fsanitize=fuzzer")
+        .Add("CXXFLAGS", $"-O1 -fno-omit-frame-pointer -gline-tables-only -Wno-error -DFUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION {Sanitizers} -fsanitize=fuzzer");
+
+    /// <summary>
+    /// The challenge's harness sources as the build compiles them: the HTTP harness serves
+    /// <c>/out/html</c>, the folder the challenge's <c>cp_pov</c> script fills in its container;
+    /// here that root is <paramref name="htmlRoot"/> in the work folder, so that nothing is
+    /// written outside it.
+    /// </summary>
+    internal static string HarnessSource(string text, string htmlRoot) =>
+        text.Replace("root   /out/html;", $"root   \\\"{htmlRoot}\\\";", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Creates the HTML root as <c>cp_pov</c> does (<c>mkdir -p $OUT/html</c>, then the source's
+    /// <c>docs/html/index.html</c> copied into it) and returns its path.
+    /// </summary>
+    internal static string PrepareHtmlRoot(string source, string work)
+    {
+        var root = Path.Combine(work, "out", "html");
+        Directory.CreateDirectory(root);
+        File.Copy(Path.Combine(source, "docs", "html", "index.html"), Path.Combine(root, "index.html"), overwrite: true);
+        return root;
+    }
+
+    // Writes the harness sources that differ from what bld holds; returns the names of those harnesses.
+    private static List<string> WriteHarnessSources(AixccChallenge challenge, string bld, string htmlRoot)
+    {
+        var changed = new List<string>();
+        Directory.CreateDirectory(Path.Combine(bld, "src", "harnesses"));
+        foreach (var harness in Directory.EnumerateFiles(Path.Combine(challenge.Root, "src", "harnesses"), "*.cc"))
+        {
+            var target = Path.Combine(bld, "src", "harnesses", Path.GetFileName(harness));
+            var text = HarnessSource(File.ReadAllText(harness), htmlRoot);
+            if (!File.Exists(target) || File.ReadAllText(target) != text)
+            {
+                File.WriteAllText(target, text);
+                changed.Add(Path.GetFileNameWithoutExtension(harness));
+            }
+        }
+
+        return changed;
     }
 
     private static async Task RunAsync(ProcessSpec spec, string step, CancellationToken cancellationToken)
