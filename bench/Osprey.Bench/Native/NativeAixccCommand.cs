@@ -57,7 +57,7 @@ internal static class NativeAixccCommand
         {
             await stderr.WriteLineAsync("indexing the build with libclang for Osprey's dictionary");
             var (dictionary, entries, units) = OspreyCampaignInputs.WriteDictionary(build.CompileDatabase, toolchain.ClangMajorVersion, work, cancellationToken);
-            var seeds = OspreyCampaignInputs.Seeds(work, source, cp);
+            var seeds = CampaignSeeds.Collect(work, source, cp);
             await stderr.WriteLineAsync($"dictionary: {entries} entries from {units} translation units; seeds: {seeds.Length}");
             ImmutableArray<CampaignArm> arms = [new("osprey", dictionary, seeds), new("plain", null, [])];
             var campaign = new FuzzCampaign(sandbox);

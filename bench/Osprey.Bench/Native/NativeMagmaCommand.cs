@@ -56,7 +56,7 @@ internal static class NativeMagmaCommand
 
         await stderr.WriteLineAsync("indexing libpng with libclang for Osprey's dictionary");
         var (dictionary, entries, units) = OspreyCampaignInputs.WriteDictionary(build.CompileDatabase, toolchain.ClangMajorVersion, work, cancellationToken);
-        var seeds = OspreyCampaignInputs.Seeds(work, libpng);
+        var seeds = CampaignSeeds.Collect(work, libpng);
         await stderr.WriteLineAsync($"dictionary: {entries} entries from {units} translation units; seeds: {seeds.Length}");
 
         var sandbox = new NativeSandbox(toolchain, 2560, NginxHarnessBuilder.FindOnPath("setsid"));

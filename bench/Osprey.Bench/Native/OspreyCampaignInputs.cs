@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Osprey.Native.Fuzzing;
 using Osprey.Native.Recon;
 
@@ -6,10 +5,8 @@ namespace Osprey.Bench.Native;
 
 /// <summary>
 /// What Osprey's engine gives a campaign beyond plain libFuzzer, computed as the engine does it:
-/// a dictionary from the literals libclang indexes in the compile database, and seeds from the
-/// repositories' test files: the input files of test, corpus and sample folders, and the protocol
-/// messages test scripts write out (never from a folder starting with a dot, so a challenge's
-/// <c>.internal_only</c> proof inputs are not used).
+/// a dictionary from the literals libclang indexes in the compile database. Seeds come from
+/// <see cref="CampaignSeeds"/>, which the engine's scan calls as well.
 /// </summary>
 internal static class OspreyCampaignInputs
 {
@@ -37,16 +34,5 @@ internal static class OspreyCampaignInputs
 
         File.WriteAllText(path, FuzzDictionary.Render(entries));
         return (path, entries.Count, commands.Length);
-    }
-
-    /// <summary>
-    /// Seed files from every root, in order, without duplicates: the input files found there, then
-    /// the messages of the test scripts, written into <c>seeds</c> in <paramref name="work"/>.
-    /// </summary>
-    public static ImmutableArray<string> Seeds(string work, params string[] roots)
-    {
-        var files = roots.SelectMany(SeedCorpus.Find);
-        var messages = roots.Select((root, i) => TestScriptSeeds.Write(root, System.IO.Path.Combine(work, "seeds", i.ToString(System.Globalization.CultureInfo.InvariantCulture)))).SelectMany(m => m);
-        return [.. files.Concat(messages).Distinct(StringComparer.Ordinal)];
     }
 }
