@@ -118,7 +118,8 @@ internal sealed class NativeScan
         }
 
         var dictionary = _options.UseDictionary ? WriteDictionary() : null;
-        var seeds = _options.UseSeeds ? SeedCorpus.Find(_recon.Root) : [];
+        var seeds = _options.UseSeeds ? CampaignSeeds.Collect(_work, _recon.Root) : [];
+        _context.Count("native.seeds", seeds.Length);
         var campaign = new FuzzCampaign(sandbox);
         var triage = new CrashTriage(new CrashReproducer(sandbox, _options.ReproduceTimeout), _options.ReproduceAttempts, _options.MinimizeTime, sandbox.SanitizerEnvironment);
         var findings = new List<Finding>();

@@ -23,6 +23,18 @@ public sealed class ScanBehaviourTests
     }
 
     [NativeFact]
+    public async Task Scan_BugBehindARequestInATestScript_IsFoundFromTheScriptsSeed()
+    {
+        // The bug needs the exact request line of login.t, guarded by a hash no fuzzer inverts.
+        using var programs = TestPrograms.Copy("scriptseed");
+
+        var report = await NativeScanRunner.ScanAsync(programs, TimeSpan.FromSeconds(4), harnesses: 1);
+
+        Assert.Contains(report.Findings, f => f.Verification.Status == VerificationStatus.Confirmed && f.RuleId == "c/null-dereference" && f.Location.FilePath == "server.c");
+        Assert.Equal(1, report.Statistics.GetValueOrDefault("native.seeds"));
+    }
+
+    [NativeFact]
     public async Task Scan_HarnessThatDoesNotBuild_IsReportedAndTheScanGoesOn()
     {
         using var programs = TestPrograms.Copy("mixed");
