@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
+using Osprey.CSharp.Analysis;
 using Osprey.Core.Rules;
 
 namespace Osprey.CSharp.Misuse;
@@ -77,26 +78,9 @@ internal sealed class UntrustedSearchPathCheck : IMisuseCheck
             case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
                 return ConstantsOf(conditional.WhenTrue).Concat(ConstantsOf(whenFalse));
             case ILocalReferenceOperation local:
-                return StoresTo(local.Local, ValueFlow.Root(value)).SelectMany(v => MisuseContext.ConstantString(v) is { } s ? [s] : Array.Empty<string>());
+                return LocalStores.Of(local.Local, ValueFlow.Root(value)).SelectMany(v => MisuseContext.ConstantString(v) is { } s ? [s] : Array.Empty<string>());
             default:
                 return MisuseContext.ConstantString(value) is { } constant ? [constant] : [];
-        }
-    }
-
-    /// <summary>The values stored into <paramref name="local"/> anywhere in the member: its initializer and simple assignments.</summary>
-    private static IEnumerable<IOperation> StoresTo(ILocalSymbol local, IOperation root)
-    {
-        foreach (var op in root.DescendantsAndSelf())
-        {
-            switch (op)
-            {
-                case IVariableDeclaratorOperation { Initializer.Value: var initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    yield return initial;
-                    break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                    yield return assignment.Value;
-                    break;
-            }
         }
     }
 

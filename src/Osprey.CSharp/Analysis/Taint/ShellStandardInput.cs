@@ -139,15 +139,7 @@ internal static class ShellStandardInput
             return [Unwrap(operation)];
         }
 
-        return root.DescendantsAndSelf()
-            .Select(o => o switch
-            {
-                IVariableDeclaratorOperation { Initializer.Value: var initial } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local.Local) => initial,
-                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SameLocal(target, local) => assignment.Value,
-                _ => null,
-            })
-            .OfType<IOperation>()
-            .Select(Unwrap);
+        return LocalStores.Of(local.Local, root).Select(Unwrap);
     }
 
     private static bool SameLocal(ILocalReferenceOperation a, ILocalReferenceOperation b) => SymbolEqualityComparer.Default.Equals(a.Local, b.Local);
