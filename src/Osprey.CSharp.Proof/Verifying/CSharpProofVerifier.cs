@@ -56,8 +56,8 @@ public sealed class CSharpProofVerifier : IVerifier
     /// <inheritdoc />
     /// <remarks>
     /// The first call for a compilation prepares one harness for every finding of that compilation the
-    /// scan reported (<see cref="ScanContext.ReportedFindings"/>); later calls reuse it. A finding the scan
-    /// did not report gets a harness of its own.
+    /// scan reported (<see cref="ScanContext.ReportedFindings"/>) — response probes in a harness of their
+    /// own — and later calls reuse it. A finding the scan did not report gets a harness of its own.
     /// </remarks>
     public async Task<Verification> VerifyAsync(ScanContext context, ReconResult recon, Finding finding, CancellationToken cancellationToken)
     {
@@ -75,7 +75,8 @@ public sealed class CSharpProofVerifier : IVerifier
         }
 
         var scan = _scans.GetValue(context, static _ => new ScanHarnesses());
-        var prepared = await scan.GetOrPrepareAsync(compilation, () => context.ReportedFindings.Where(f => CanVerify(f) && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, context.Target.RootDirectory, cancellationToken).ConfigureAwait(false);
+        var probe = Harness.Web.ResponseProbes.Supports(finding);
+        var prepared = await scan.GetOrPrepareAsync(compilation, probe, () => context.ReportedFindings.Where(f => CanVerify(f) && Harness.Web.ResponseProbes.Supports(f) == probe && CompilationFor(context, f) == compilation).ToList(), _options.TimeProvider, context.Target.RootDirectory, cancellationToken).ConfigureAwait(false);
         if (prepared.PositionOf(finding) is not { } position)
         {
             var own = await VerifyAllAsync(context, [finding], cancellationToken).ConfigureAwait(false);
@@ -94,7 +95,9 @@ public sealed class CSharpProofVerifier : IVerifier
 
     /// <summary>
     /// Proves many findings at once: the findings of one compilation share one harness, synthesised
-    /// and compiled once with every source and sink instrumented; each proof still runs in its own
+    /// and compiled once with every source and sink instrumented, and its response probes share a
+    /// second one with no sink rewritten, so each probe judges the response the app really sends
+    /// even when another finding instruments a call inside the same action; each proof still runs in its own
     /// sandboxed process (at most <c>ScanOptions.VerifyParallelism</c> at a time). Returns one
     /// verification per finding, in order.
     /// </summary>
@@ -104,6 +107,7 @@ public sealed class CSharpProofVerifier : IVerifier
         ArgumentNullException.ThrowIfNull(findings);
         var results = new Verification[findings.Count];
         var groups = new Dictionary<CSharpCompilation, List<int>>(ReferenceEqualityComparer.Instance);
+        var probeGroups = new Dictionary<CSharpCompilation, List<int>>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < findings.Count; i++)
         {
             var finding = findings[i];
@@ -114,16 +118,17 @@ public sealed class CSharpProofVerifier : IVerifier
                 continue;
             }
 
-            if (!groups.TryGetValue(compilation, out var members))
+            var owner = Harness.Web.ResponseProbes.Supports(finding) ? probeGroups : groups;
+            if (!owner.TryGetValue(compilation, out var members))
             {
                 members = [];
-                groups[compilation] = members;
+                owner[compilation] = members;
             }
 
             members.Add(i);
         }
 
-        foreach (var (compilation, members) in groups)
+        foreach (var (compilation, members) in groups.Concat(probeGroups))
         {
             var groupFindings = members.Select(i => findings[i]).ToList();
             using var prepared = await Task.Run(() => PreparedHarness.Prepare(compilation, groupFindings, _options.TimeProvider, context.Target.RootDirectory), cancellationToken).ConfigureAwait(false);

@@ -89,6 +89,13 @@ internal static class ShopSample
                 return NoContent();
             }
 
+            [HttpGet("look")]
+            public IActionResult Look([FromQuery] string look) // look source
+            {
+                Response.Cookies.Append("look", look, new CookieOptions { Secure = false, HttpOnly = false }); // look cookie
+                return NoContent();
+            }
+
             [HttpPost("session")]
             public IActionResult Session()
             {

@@ -25,6 +25,8 @@ public sealed class WebProofFixture : IAsyncLifetime
         ("safe", App.Finding("xss", Controllers, "// safe source", Controllers, "// safe sink")),
         ("insecure cookie", App.Probe("cs/cookie-without-secure", Controllers, "// insecure cookie")),
         ("secure cookie", App.Probe("cs/cookie-without-httponly", Controllers, "// secure cookie")),
+        ("look header", App.Finding("header-injection", Controllers, "// look source", Controllers, "// look cookie")),
+        ("look cookie", App.Probe("cs/cookie-without-secure", Controllers, "// look cookie")),
         ("error details", App.Probe("cs/error-details-exposure", Controllers, "// error details")),
     ];
 

@@ -101,6 +101,26 @@ public sealed class WebProofTests(WebProofFixture proofs) : IClassFixture<WebPro
     }
 
     [Fact]
+    public void VerifyAll_InsecureCookieWhoseValueIsAlsoAHeaderInjectionSink_IsConfirmedByTheRealSetCookieHeader()
+    {
+        var verification = proofs["look cookie"];
+
+        AssertConfirmed(verification);
+        Assert.StartsWith("Set-Cookie: look=osprey", verification.Proof!.Observed, StringComparison.Ordinal);
+        Assert.Contains("curl -i 'http://localhost:5000/api/ops/look?look=osprey'", verification.Proof.Replay!.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VerifyAll_HeaderInjectionIntoACookieTheSameActionSetsInsecurely_IsStillConfirmedAtItsSink()
+    {
+        var curl = Curl(proofs["look header"]);
+
+        Assert.Equal("GET /api/ops/look", proofs["look header"].Proof!.EntryPoint);
+        Assert.Contains("Set-Cookie: osprey=forged", proofs["look header"].Proof!.Observed, StringComparison.Ordinal);
+        Assert.Contains("/api/ops/look?look=osprey", curl, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void VerifyAll_CookieSetWithSecureAndHttpOnly_IsRefuted()
     {
         var verification = proofs["secure cookie"];
