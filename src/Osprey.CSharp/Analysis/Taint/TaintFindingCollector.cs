@@ -33,11 +33,32 @@ internal sealed class TaintFindingCollector
         return hash.ToHashCode();
     }
 
-    /// <summary>The flows, in a stable order (sink file, line, kind, source line).</summary>
+    /// <summary>
+    /// The flows, in a stable order (sink file, line, kind, source line), without those another flow
+    /// into the same sink passes through: when a source's value is itself made from an earlier
+    /// source's (the names of entries in an uploaded archive), the earlier flow is the one to prove
+    /// and fix, and reporting both would show one bug twice.
+    /// </summary>
     public IEnumerable<PendingFinding> All => _findings.Values
+        .GroupBy(f => (f.SinkKind, f.Trace.Step.Location))
+        .SelectMany(sink => sink.Where(flow => !sink.Any(other => !ReferenceEquals(other, flow) && PassesThrough(other.Trace, flow.Source.Location))))
         .OrderBy(f => f.Trace.Step.Location.SourceTree?.FilePath, StringComparer.Ordinal)
         .ThenBy(f => f.Trace.Step.Location.SourceSpan.Start)
         .ThenBy(f => f.SinkKind, StringComparer.Ordinal)
         .ThenBy(f => f.Source.Location.SourceTree?.FilePath, StringComparer.Ordinal)
         .ThenBy(f => f.Source.Location.SourceSpan.Start);
+
+    // Whether a step before the trace's first one stands where the other flow's source is read.
+    private static bool PassesThrough(TaintTrace trace, Location source)
+    {
+        for (var t = trace.Previous; t?.Previous is not null; t = t.Previous)
+        {
+            if (t.Step.Location.SourceTree == source.SourceTree && t.Step.Location.SourceSpan.Contains(source.SourceSpan))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
