@@ -24,6 +24,22 @@ public sealed class NumericSinkTests
     }
 
     [Fact]
+    public void ReadLine_AtLeastOneByMathMax_SubtractedOne_NoUnderflowDiagnostic()
+    {
+        var source = Program("        int page = Math.Max(1, data);\n        Console.WriteLine((page - 1) * 20);");
+
+        FindingAssert.None(TaintRun.Library(source), "cs/integer-underflow");
+    }
+
+    [Fact]
+    public void ReadLine_AtLeastOneByMathMax_Multiplied_OverflowDiagnostic()
+    {
+        var source = Program("        int page = Math.Max(1, data);\n        Console.WriteLine(page * 20); // sink");
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-overflow");
+    }
+
+    [Fact]
     public void ReadLine_DecrementedWithoutLowerBound_Diagnostic()
     {
         var source = Program("        data--; // sink\n        Console.WriteLine(data);");
