@@ -205,9 +205,11 @@ internal sealed partial class TaintMethodAnalysis
 
     /// <summary>
     /// After a write to a field of the object <paramref name="receiver"/> held (<paramref name="before"/>),
-    /// joins the value into the same field of the other variables that may hold the same object
-    /// (<c>var b = a; a.F = x;</c> makes <c>b.F</c> <c>x</c>). Never a strong update: one allocation
-    /// site stands for every object created there, so sharing a site does not prove identity.
+    /// joins the value into the same field wherever else that object may be held: other variables
+    /// (<c>var b = a; a.F = x;</c> makes <c>b.F</c> <c>x</c>) and fields nested in any variable
+    /// (<c>x.attr = q; q.b = input;</c> makes <c>x.attr.b</c> <c>input</c>), as the value is on the
+    /// paths where they are the same object. Never a strong update: one allocation site stands for
+    /// every object created there, so sharing a site does not prove identity.
     /// </summary>
     private static void WriteAliases(IOperation receiver, TaintValue before, string name, TaintValue value, TaintState state)
     {
@@ -223,14 +225,24 @@ internal sealed partial class TaintMethodAnalysis
             IFlowCaptureReferenceOperation capture => capture.Id,
             _ => null,
         };
-        foreach (var (entity, other) in state.Values.ToList())
+        List<(object Entity, TaintValue Value)>? updates = null;
+        foreach (var (entity, other) in state.Values)
         {
-            if (entity is not (ILocalSymbol or IParameterSymbol) || Equals(entity, self) || !before.MayAlias(other))
+            if (entity is not (ILocalSymbol or IParameterSymbol) || (other.Sites.IsEmpty && other.Fields.IsEmpty))
             {
                 continue;
             }
 
-            state.Set(entity, other.WithFieldMerged(name, value));
+            var updated = other.WithAliasedWrite(before, name, value, isWrittenVariable: Equals(entity, self));
+            if (!ReferenceEquals(updated, other))
+            {
+                (updates ??= []).Add((entity, updated));
+            }
+        }
+
+        foreach (var (entity, updated) in updates ?? [])
+        {
+            state.Set(entity, updated);
         }
     }
 

@@ -28,6 +28,9 @@ internal sealed partial class TaintMethodAnalysis
     private readonly Dictionary<CaptureId, IOperation> _captureTargets = [];
     private AppendOnlyLists? _lists;
 
+    // Identifies this run in the join edges its states record (JoinEdge).
+    private readonly object _frame = new();
+
     // True for a method of an executable that nothing calls or starts (see LiveMethods): no caller
     // hands it objects, so a virtual call on a parameter is not dispatched to every subclass the
     // program defines; flows that happen whatever the arguments are are still found.
@@ -196,20 +199,32 @@ internal sealed partial class TaintMethodAnalysis
         }
     }
 
-    private static void Propagate(ControlFlowBranch? branch, TaintState state, TaintState?[] input, SortedSet<int> queue) =>
-        PropagateTo(branch?.Destination, state, input, queue);
-
-    private static void PropagateTo(BasicBlock? destination, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    // Into a block with several predecessors the state records which edge it came by, so that
+    // allocation sites held by different variables stay correlated across the join (AllocationSite).
+    private void Propagate(ControlFlowBranch? branch, TaintState state, TaintState?[] input, SortedSet<int> queue)
     {
-        if (destination is null)
+        if (branch?.Destination is { Predecessors.Length: > 1 } join && branch.Source is { } from)
         {
+            MergeInto(join.Ordinal, state.CloneThrough(new JoinEdge(_frame, join.Ordinal, from.Ordinal)), input, queue, owned: true);
             return;
         }
 
-        var ordinal = destination.Ordinal;
+        PropagateTo(branch?.Destination, state, input, queue);
+    }
+
+    private static void PropagateTo(BasicBlock? destination, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    {
+        if (destination is not null)
+        {
+            MergeInto(destination.Ordinal, state, input, queue, owned: false);
+        }
+    }
+
+    private static void MergeInto(int ordinal, TaintState state, TaintState?[] input, SortedSet<int> queue, bool owned)
+    {
         if (input[ordinal] is null)
         {
-            input[ordinal] = state.Clone();
+            input[ordinal] = owned ? state : state.Clone();
             queue.Add(ordinal);
         }
         else if (input[ordinal]!.MergeFrom(state))

@@ -34,6 +34,22 @@ internal sealed class TaintState
     /// <summary>A copy.</summary>
     public TaintState Clone() => new(_values);
 
+    /// <summary>A copy carried along <paramref name="edge"/> into a join block: the allocation sites every value holds record the edge.</summary>
+    public TaintState CloneThrough(JoinEdge edge)
+    {
+        var copy = new TaintState(_values);
+        foreach (var (key, value) in _values)
+        {
+            var moved = value.Through(edge);
+            if (!ReferenceEquals(moved, value))
+            {
+                copy._values[key] = moved;
+            }
+        }
+
+        return copy;
+    }
+
     /// <summary>Joins <paramref name="other"/> into this state; returns whether anything changed.</summary>
     public bool MergeFrom(TaintState other)
     {

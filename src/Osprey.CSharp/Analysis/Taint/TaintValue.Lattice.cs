@@ -31,8 +31,7 @@ internal sealed partial class TaintValue
         var sameConstant = a.HasConstant && b.HasConstant && Equals(a.Constant, b.Constant);
         var types = a.Types.IsEmpty || b.Types.IsEmpty ? [] : a.Types.AddRange(b.Types.Where(t => !a.Types.Contains(t, SymbolEqualityComparer.Default)));
         var delegates = a.Delegates.AddRange(b.Delegates.Where(d => !a.Delegates.Contains(d)));
-        var sites = a.Sites.AddRange(b.Sites.Where(s => !a.Sites.Contains(s)));
-        var merged = new TaintValue(MergeOrigins(a.Origins, b.Origins), fields, sameConstant ? a.Constant : null, sameConstant, types, delegates, a.Root == b.Root ? a.Root : null, sites.Length > MaxSites ? sites[..MaxSites] : sites);
+        var merged = new TaintValue(MergeOrigins(a.Origins, b.Origins), fields, sameConstant ? a.Constant : null, sameConstant, types, delegates, a.Root == b.Root ? a.Root : null, MergeSites(a.Sites, b.Sites));
         Debug.Assert(merged.Covers(a) && merged.Covers(b), "Merge must be monotonic.");
         return merged;
     }
@@ -120,6 +119,14 @@ internal sealed partial class TaintValue
         foreach (var origin in Origins)
         {
             if (!other.Origins.Any(o => o.SameState(origin)))
+            {
+                return false;
+            }
+        }
+
+        foreach (var site in Sites)
+        {
+            if (!other.Sites.Any(site.SameAs))
             {
                 return false;
             }

@@ -34,7 +34,7 @@ internal sealed partial class TaintValue
         ImmutableArray<INamedTypeSymbol> types,
         ImmutableArray<object> delegates,
         SymbolicRoot? root,
-        ImmutableArray<object> sites = default)
+        ImmutableArray<AllocationSite> sites = default)
     {
         Sites = sites.IsDefault ? [] : sites;
         Origins = origins;
@@ -65,7 +65,7 @@ internal sealed partial class TaintValue
     /// Allocation sites (the creating operations) of the objects the value may be: two variables
     /// sharing a site may be the same object, so a field written through one is seen through the other.
     /// </summary>
-    public ImmutableArray<object> Sites { get; }
+    public ImmutableArray<AllocationSite> Sites { get; }
 
     /// <summary>The most allocation sites one value keeps.</summary>
     public const int MaxSites = 8;
@@ -82,8 +82,6 @@ internal sealed partial class TaintValue
     /// <summary>Whether nothing is known about the value.</summary>
     public bool IsBottom => ReferenceEquals(this, Bottom) || ReferenceEquals(this, Unknown) || (Origins.IsEmpty && Fields.IsEmpty && !HasConstant && Types.IsEmpty && Delegates.IsEmpty && Root is null && Sites.IsEmpty);
 
-    /// <summary>Whether this value and <paramref name="other"/> may be the same object (they share an allocation site).</summary>
-    public bool MayAlias(TaintValue other) => !Sites.IsEmpty && Sites.Any(s => other.Sites.Contains(s));
 
     /// <summary>An evaluated value about which nothing is known: no taint and no constant. Unlike <see cref="Bottom"/> it is not the identity of <see cref="Merge"/> for constants.</summary>
     public static TaintValue Unknown { get; } = new([], NoFields, null, false, [], [], null);
@@ -98,7 +96,7 @@ internal sealed partial class TaintValue
     public static TaintValue OfOrigin(TaintOrigin origin) => new([origin], NoFields, null, false, [], [], null);
 
     /// <summary>A new object of <paramref name="type"/>.</summary>
-    public static TaintValue OfAllocation(INamedTypeSymbol type, object? site = null) => new([], NoFields, null, false, [type], [], null, site is null ? [] : [site]);
+    public static TaintValue OfAllocation(INamedTypeSymbol type, object? site = null) => new([], NoFields, null, false, [type], [], null, site is null ? [] : [AllocationSite.Unguarded(site)]);
 
     /// <summary>A delegate to <paramref name="target"/>.</summary>
     public static TaintValue OfDelegate(object target) => new([], NoFields, null, false, [], [target], null);
@@ -134,9 +132,9 @@ internal sealed partial class TaintValue
         return new(Origins, Fields.SetItem(field, value.Truncate(depth + 1)), Constant, HasConstant, Types, Delegates, Root, Sites);
     }
 
-    /// <summary>This value with <paramref name="value"/> merged into <paramref name="field"/> (weak update, for elements).</summary>
-    public TaintValue WithFieldMerged(string field, TaintValue value) =>
-        WithField(field, Fields.TryGetValue(field, out var old) ? Merge(old, value) : value);
+    /// <summary>This value (itself at <paramref name="depth"/> in its variable's tree) with <paramref name="value"/> merged into <paramref name="field"/> (weak update, for elements).</summary>
+    public TaintValue WithFieldMerged(string field, TaintValue value, int depth = 0) =>
+        WithField(field, Fields.TryGetValue(field, out var old) ? Merge(old, value) : value, depth);
 
     /// <summary>
     /// Reads <paramref name="field"/>: its stored value plus this value's own concrete taint (a
