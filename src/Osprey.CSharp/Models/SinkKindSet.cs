@@ -6,12 +6,21 @@ namespace Osprey.CSharp.Models;
 /// Numbers the sink kinds of one catalog so that "sanitised for these kinds" is a bit mask. The
 /// pseudo-kind <c>injection</c> in a barrier means every kind except the numeric ones (sizes,
 /// indices, arithmetic) and resource injection, which a number does not make safe (a parsed port
-/// is still the attacker's port).
+/// is still the attacker's port). The pseudo-kind <c>number</c> is what a value known to be a
+/// number (parsed, or of a numeric type) is safe for: the <c>injection</c> kinds less those where
+/// the value itself is the setting, so any value the attacker picks controls it (a parsed number
+/// as a connection string's <c>User ID</c> is still external control of that setting).
 /// </summary>
 internal sealed class SinkKindSet
 {
     /// <summary>The barrier kind that stands for every string-injection kind.</summary>
     public const string Injection = "injection";
+
+    /// <summary>The barrier kind that stands for every kind a number cannot exploit.</summary>
+    public const string Number = "number";
+
+    // Kinds where a number still controls the target: the "number" pseudo-kind does not clear them.
+    private static readonly ImmutableHashSet<string> NumberControlledKinds = ["config-injection"];
 
     private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-index-lower", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound"];
 
@@ -32,12 +41,13 @@ internal sealed class SinkKindSet
     /// <summary>Numbers <paramref name="kinds"/>; at most 63 distinct kinds.</summary>
     public SinkKindSet(IEnumerable<string> kinds)
     {
-        foreach (var kind in OperatorKinds.Concat(kinds.Where(k => k != Injection).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Take(63))
+        foreach (var kind in OperatorKinds.Concat(kinds.Where(k => k is not (Injection or Number)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).Take(63))
         {
             _bits[kind] = _bits.Count;
         }
 
         InjectionMask = _bits.Where(p => !NumericKinds.Contains(p.Key) && !NumberSensitiveKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
+        NumberMask = InjectionMask & ~_bits.Where(p => NumberControlledKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
         UpperBoundMask = _bits.Where(p => UpperBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
         LowerBoundMask = _bits.Where(p => LowerBoundKinds.Contains(p.Key)).Aggregate(0UL, (m, p) => m | (1UL << p.Value));
     }
@@ -51,10 +61,13 @@ internal sealed class SinkKindSet
     /// <summary>The mask of every string-injection kind.</summary>
     public ulong InjectionMask { get; }
 
+    /// <summary>The mask of the kinds a number cannot exploit: <see cref="InjectionMask"/> less the kinds a number still controls.</summary>
+    public ulong NumberMask { get; }
+
     /// <summary>The kinds, in bit order.</summary>
     public IEnumerable<string> Kinds => _bits.OrderBy(p => p.Value).Select(p => p.Key);
 
-    /// <summary>The mask for <paramref name="kind"/> (<c>injection</c> gives <see cref="InjectionMask"/>; unknown kinds give 0).</summary>
+    /// <summary>The mask for <paramref name="kind"/> (<c>injection</c> gives <see cref="InjectionMask"/>, <c>number</c> <see cref="NumberMask"/>; unknown kinds give 0).</summary>
     public ulong MaskOf(string kind) =>
-        kind == Injection ? InjectionMask : _bits.TryGetValue(kind, out var bit) ? 1UL << bit : 0UL;
+        kind == Injection ? InjectionMask : kind == Number ? NumberMask : _bits.TryGetValue(kind, out var bit) ? 1UL << bit : 0UL;
 }

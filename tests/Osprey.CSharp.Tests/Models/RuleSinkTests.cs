@@ -150,8 +150,10 @@ public sealed class RuleSinkTests
         Assert.Equal(new[] { 730, 1333 }, finding.Cwes.ToArray());
     }
 
+    // A number cannot carry an injection payload, but as a setting it is still the attacker's
+    // choice: a parsed port in a connection string picks the port (CWE-15).
     [Fact]
-    public void ConsoleInput_ParsedNumberInConnectionString_NoDiagnostic()
+    public void ConsoleInput_ParsedNumberInConnectionString_Diagnostic()
     {
         const string source = """
             using System; using System.Data.Common;
@@ -159,13 +161,53 @@ public sealed class RuleSinkTests
             {
                 public static void Connect(DbConnection connection)
                 {
-                    var port = Console.ReadLine()!;
-                    connection.ConnectionString = "Server=db;Port=" + int.Parse(port);
+                    var port = Console.ReadLine()!; // source
+                    connection.ConnectionString = "Server=db;Port=" + int.Parse(port).ToString(); // sink
+                }
+            }
+            """;
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/config-injection");
+    }
+
+    [Fact]
+    public void ConsoleInput_AllowListedValueInConnectionString_NoDiagnostic()
+    {
+        const string source = """
+            using System; using System.Collections.Generic; using System.Data.Common;
+            public static class Config
+            {
+                private static readonly HashSet<string> Databases = ["orders", "users"];
+                public static void Connect(DbConnection connection)
+                {
+                    var name = Console.ReadLine()!;
+                    if (Databases.Contains(name))
+                    {
+                        connection.ConnectionString = "Server=db;Database=" + name;
+                    }
                 }
             }
             """;
 
         FindingAssert.None(TaintRun.Library(source), "cs/config-injection");
+    }
+
+    [Fact]
+    public void ConsoleInput_ParsedNumberInCommandText_NoSqlInjection()
+    {
+        const string source = """
+            using System; using System.Data.Common;
+            public static class Query
+            {
+                public static void Run(DbCommand command)
+                {
+                    var id = Console.ReadLine()!;
+                    command.CommandText = "SELECT * FROM t WHERE id=" + int.Parse(id).ToString();
+                }
+            }
+            """;
+
+        FindingAssert.None(TaintRun.Library(source), "cs/sql-injection");
     }
 
     [Fact]

@@ -25,8 +25,9 @@ internal sealed partial class TaintMethodAnalysis
 
         if (value.IsTainted && IsSimpleType(operation.Type))
         {
-            // A number, a Boolean or an enum cannot carry an injection payload (CodeQL's simple-type sanitizer).
-            value = Sanitize(value, _session.Catalog.Kinds.InjectionMask);
+            // A number, a Boolean or an enum cannot carry an injection payload (CodeQL's simple-type
+            // sanitizer), though it still controls a setting it becomes (SinkKindSet.NumberMask).
+            value = Sanitize(value, _session.Catalog.Kinds.NumberMask);
         }
 
         return value;

@@ -7,7 +7,7 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// Parse witnesses: <c>int? n = null; try { n = int.Parse(s); } catch { } if (n != null) Use(s);</c>.
 /// When every non-null value a local is ever given is a number parsed from the same variable, the
 /// local being non-null proves the parse succeeded, so on that branch the parsed variable holds a
-/// number and is sanitised for every string-injection kind.
+/// number and is sanitised for every kind a number cannot exploit.
 /// </summary>
 internal sealed partial class TaintMethodAnalysis
 {
@@ -26,7 +26,7 @@ internal sealed partial class TaintMethodAnalysis
         };
         if (witness is not null && ParsedBy(witness) is { } parsed)
         {
-            var mask = _session.Catalog.Kinds.InjectionMask;
+            var mask = _session.Catalog.Kinds.NumberMask;
             state.Set(parsed, Sanitize(state.Get(parsed), mask).WithFieldsSanitized(mask));
         }
     }
