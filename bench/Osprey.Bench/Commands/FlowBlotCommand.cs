@@ -49,7 +49,7 @@ internal static class FlowBlotCommand
         BenchJson.Write(Path.Combine(output, "flowblot.json"), results);
         var markdown = MarkdownTables.Render(results, "CWE");
         File.WriteAllText(Path.Combine(output, "flowblot.md"), markdown);
-        ResultChart.Write(Path.Combine(output, "flowblot.png"), results, "analysis concept", t => t.Concepts ?? []);
+        ResultChart.Write(Path.Combine(output, "flowblot.png"), results, "analysis concept (projects whose sink uses the input)", t => t.InputSinkConcepts ?? t.Concepts ?? []);
         return markdown;
     }
 }

@@ -32,13 +32,14 @@ internal sealed class FlowBlotBenchmark(FlowBlotSettings settings, TextWriter pr
     /// </summary>
     public async Task<BenchResults> RunAsync(DateTimeOffset startedAt, Action<BenchResults> checkpoint, CancellationToken cancellationToken)
     {
-        var results = new BenchResults { Benchmark = "flowblot", Suite = settings.Checkout, StartedAt = startedAt };
+        var results = new BenchResults { Benchmark = "flowblot", Suite = settings.Checkout, StartedAt = startedAt, ConceptNote = FlowBlotTruth.ShorthandCommandNote };
         foreach (var tool in settings.Tools)
         {
             results.Tools[tool] = new ToolResults
             {
                 Display = tool == OspreyScanner.ToolName ? "Osprey (in-process, C# engine)" : PeerTool.ByName[tool].Display,
                 Concepts = new(NumericFirstComparer.Instance),
+                InputSinkConcepts = new(NumericFirstComparer.Instance),
             };
         }
 
@@ -64,6 +65,10 @@ internal sealed class FlowBlotBenchmark(FlowBlotSettings settings, TextWriter pr
                 foreach (var concept in cases.GroupBy(c => c.Concept))
                 {
                     FlowBlotScorer.Add(Tally(results1.Concepts!, concept.Key), concept, reported);
+                    if (FlowBlotTruth.SinkUsesInput(cases[0].Cwe))
+                    {
+                        FlowBlotScorer.Add(Tally(results1.InputSinkConcepts!, concept.Key), concept, reported);
+                    }
                 }
 
                 results1.Errors.AddRange(errors.Select(e => $"{project}: {e}"));

@@ -15,6 +15,17 @@ internal static partial class FlowBlotTruth
     public static int? CweOfProject(string project) =>
         ProjectCwe().Match(project) is { Success: true } m ? int.Parse(m.Groups["id"].Value, CultureInfo.InvariantCulture) : null;
 
+    /// <summary>
+    /// Printed under the all-projects concept table. FlowBlot's ShorthandCommand sink ignores its
+    /// argument and starts <c>ls</c> by bare name; its truth marks a file fail when the source
+    /// reaches the sink and pass otherwise, though both start the same bare name.
+    /// </summary>
+    public const string ShorthandCommandNote =
+        "CWE-426 (ShorthandCommand) projects are left out of the first table: their `Sink(input)` ignores `input` and starts `ls` by bare name, yet the truth marks a file fail only when the source reaches `Sink`, so a bare-name finding scores as a detection in one file and a false alarm in its twin.";
+
+    /// <summary>Whether the sink of a project of <paramref name="cwe"/> uses the value that reaches it (every FlowBlot sink but CWE-426's).</summary>
+    public static bool SinkUsesInput(int cwe) => cwe != 426;
+
     /// <summary>The concept of a flow file: the folder right under <c>Flows/</c>, or <c>other</c>.</summary>
     public static string ConceptOf(string relativePath)
     {

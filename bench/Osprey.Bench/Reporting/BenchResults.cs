@@ -12,6 +12,9 @@ internal sealed class BenchResults
     /// <summary>When the run started (UTC, ISO 8601).</summary>
     public required DateTimeOffset StartedAt { get; init; }
 
+    /// <summary>A line printed under the all-projects concept table: why the input-sink concept table leaves projects out (FlowBlot); null for none.</summary>
+    public string? ConceptNote { get; init; }
+
     /// <summary>Results by tool name.</summary>
     public SortedDictionary<string, ToolResults> Tools { get; init; } = new(StringComparer.Ordinal);
 }

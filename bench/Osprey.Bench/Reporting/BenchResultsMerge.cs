@@ -54,21 +54,28 @@ internal static class BenchResultsMerge
             into.Cwe[key] = tally;
         }
 
-        if (into.Concepts is not null && from.Concepts is not null)
-        {
-            foreach (var (key, tally) in from.Concepts)
-            {
-                if (!into.Concepts.TryAdd(key, tally))
-                {
-                    Add(into.Concepts[key], tally);
-                    into.Concepts[key].Seconds += tally.Seconds;
-                }
-            }
-        }
-
+        AddConcepts(into.Concepts, from.Concepts);
+        AddConcepts(into.InputSinkConcepts, from.InputSinkConcepts);
         AddTallies(into.Variants, from.Variants);
         AddTallies(into.Sources, from.Sources);
         into.Errors.AddRange(from.Errors);
+    }
+
+    private static void AddConcepts(SortedDictionary<string, Scoring.CweTally>? into, SortedDictionary<string, Scoring.CweTally>? from)
+    {
+        if (into is null || from is null)
+        {
+            return;
+        }
+
+        foreach (var (key, tally) in from)
+        {
+            if (!into.TryAdd(key, tally))
+            {
+                Add(into[key], tally);
+                into[key].Seconds += tally.Seconds;
+            }
+        }
     }
 
     private static void AddTallies(SortedDictionary<string, Scoring.Tally>? into, SortedDictionary<string, Scoring.Tally>? from)
@@ -110,6 +117,7 @@ internal static class BenchResultsMerge
         Display = tool.Display,
         Cwe = new(tool.Cwe, NumericFirstComparer.Instance),
         Concepts = tool.Concepts is null ? null : new(tool.Concepts, NumericFirstComparer.Instance),
+        InputSinkConcepts = tool.InputSinkConcepts is null ? null : new(tool.InputSinkConcepts, NumericFirstComparer.Instance),
         Variants = tool.Variants,
         Sources = tool.Sources,
         Errors = tool.Errors,

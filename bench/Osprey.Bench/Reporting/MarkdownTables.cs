@@ -25,12 +25,26 @@ internal static class MarkdownTables
 
         text.AppendLine();
         text.Append(Summary(results, groupLabel, t => t.Cwe));
+        var inputSinks = results.Tools.Values.Any(t => t.InputSinkConcepts is { Count: > 0 });
+        if (inputSinks)
+        {
+            text.AppendLine();
+            text.AppendLine("## By analysis concept: projects whose sink uses the input");
+            text.AppendLine();
+            text.Append(Summary(results, "concept", t => t.InputSinkConcepts ?? []));
+        }
+
         if (results.Tools.Values.Any(t => t.Concepts is { Count: > 0 }))
         {
             text.AppendLine();
-            text.AppendLine("## By analysis concept");
+            text.AppendLine(inputSinks ? "## By analysis concept: all projects" : "## By analysis concept");
             text.AppendLine();
             text.Append(Summary(results, "concept", t => t.Concepts ?? []));
+            if (results.ConceptNote is { } note)
+            {
+                text.AppendLine();
+                text.AppendLine(note);
+            }
         }
         foreach (var (name, tool) in results.Tools)
         {

@@ -14,6 +14,12 @@ internal sealed class ToolResults
     /// <summary>Per analysis concept (FlowBlot) — null where the benchmark has none.</summary>
     public SortedDictionary<string, CweTally>? Concepts { get; init; }
 
+    /// <summary>
+    /// Per analysis concept over the projects whose truth is a taint flow into a sink that uses the
+    /// input (FlowBlot: every project but CWE-426) — null where the benchmark has none.
+    /// </summary>
+    public SortedDictionary<string, CweTally>? InputSinkConcepts { get; init; }
+
     /// <summary>Per flow variant (Juliet) — null where the benchmark has none.</summary>
     public SortedDictionary<string, Tally>? Variants { get; init; }
 

@@ -1,4 +1,5 @@
 using Osprey.Bench.FlowBlot;
+using Osprey.Bench.Reporting;
 using Osprey.Bench.Scoring;
 
 namespace Osprey.Bench.Tests.FlowBlot;
@@ -57,5 +58,32 @@ public class FlowBlotTests
 
         Assert.Equal((1, 0, 1, 1), (tally.Cases, tally.BadDetected, tally.GoodCases!.Value, tally.GoodFlagged));
         Assert.Equal(1.0, tally.FalseAlarmRate);
+    }
+
+    [Fact]
+    public void SinkUsesInput_ShorthandCommandAndInjectionCwes_OnlyInjectionSinksUseIt() =>
+        Assert.Equal((false, true, true, true, true), (FlowBlotTruth.SinkUsesInput(426), FlowBlotTruth.SinkUsesInput(15), FlowBlotTruth.SinkUsesInput(23), FlowBlotTruth.SinkUsesInput(78), FlowBlotTruth.SinkUsesInput(89)));
+
+    [Fact]
+    public void Render_InputSinkConcepts_InputSinkTableFirstThenAllProjectsWithTheNote()
+    {
+        var results = new BenchResults { Benchmark = "flowblot", Suite = "/p", StartedAt = DateTimeOffset.UnixEpoch, ConceptNote = FlowBlotTruth.ShorthandCommandNote };
+        results.Tools["osprey"] = new ToolResults
+        {
+            Display = "Osprey",
+            Cwe = new(NumericFirstComparer.Instance) { ["89"] = new CweTally { Cases = 2, BadDetected = 2 }, ["426"] = new CweTally { Cases = 2, BadDetected = 1, GoodFlagged = 1 } },
+            Concepts = new(NumericFirstComparer.Instance) { ["Simple"] = new CweTally { Cases = 4, BadDetected = 3, GoodFlagged = 1 } },
+            InputSinkConcepts = new(NumericFirstComparer.Instance) { ["Simple"] = new CweTally { Cases = 2, BadDetected = 2 } },
+        };
+
+        var text = MarkdownTables.Render(results, "CWE");
+
+        var inputSinks = text.IndexOf("## By analysis concept: projects whose sink uses the input", StringComparison.Ordinal);
+        var all = text.IndexOf("## By analysis concept: all projects", StringComparison.Ordinal);
+        var note = text.IndexOf(FlowBlotTruth.ShorthandCommandNote, StringComparison.Ordinal);
+        Assert.True(inputSinks >= 0 && all > inputSinks && note > all, text);
+        Assert.Contains("| Simple | 2 | 2/2 (100%) · 0 |", text[inputSinks..all], StringComparison.Ordinal);
+        Assert.Contains("| Simple | 4 | 3/4 (75%) · 1 |", text[all..note], StringComparison.Ordinal);
+        Assert.Contains("| 426 | 2 |", text, StringComparison.Ordinal);
     }
 }
