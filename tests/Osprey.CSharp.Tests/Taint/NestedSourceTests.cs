@@ -51,4 +51,26 @@ public sealed class NestedSourceTests
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/path-injection");
     }
+
+    [Fact]
+    public void WrappedSourceInSharedHelper_TwoCallersIntoSharedSink_TwoFindings()
+    {
+        const string source = """
+            using System; using System.Diagnostics; using System.IO; using System.Net;
+            public static class Flows
+            {
+                public static string Source()
+                {
+                    using var client = new WebClient();
+                    using var reader = new StreamReader(client.OpenRead("http://example.org/"));
+                    return reader.ReadLine()!;
+                }
+                public static void Sink(string input) => Process.Start(input);
+                public static void First() => Sink(Source());
+                public static void Second() => Sink("x" + Source());
+            }
+            """;
+
+        Assert.Equal(2, TaintRun.Library(source).Count(f => f.RuleId == "cs/command-injection"));
+    }
 }

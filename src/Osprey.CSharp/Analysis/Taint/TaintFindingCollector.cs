@@ -37,11 +37,13 @@ internal sealed class TaintFindingCollector
     /// The flows, in a stable order (sink file, line, kind, source line), without those another flow
     /// into the same sink passes through: when a source's value is itself made from an earlier
     /// source's (the names of entries in an uploaded archive), the earlier flow is the one to prove
-    /// and fix, and reporting both would show one bug twice.
+    /// and fix, and reporting both would show one bug twice. Flows from one source (a shared
+    /// <c>Source()</c> helper reached through different call sites) never drop each other, though a
+    /// step wrapping the source (<c>new StreamReader(client.OpenRead(url))</c>) contains its place.
     /// </summary>
     public IEnumerable<PendingFinding> All => _findings.Values
         .GroupBy(f => (f.SinkKind, f.Trace.Step.Location))
-        .SelectMany(sink => sink.Where(flow => !sink.Any(other => !ReferenceEquals(other, flow) && PassesThrough(other.Trace, flow.Source.Location))))
+        .SelectMany(sink => sink.Where(flow => !sink.Any(other => !ReferenceEquals(other, flow) && !other.Source.Location.Equals(flow.Source.Location) && PassesThrough(other.Trace, flow.Source.Location))))
         .OrderBy(f => f.Trace.Step.Location.SourceTree?.FilePath, StringComparer.Ordinal)
         .ThenBy(f => f.Trace.Step.Location.SourceSpan.Start)
         .ThenBy(f => f.SinkKind, StringComparer.Ordinal)
