@@ -19,6 +19,7 @@ internal static class ThroughputChild
     {
         using var self = Process.GetCurrentProcess();
         var cpuBefore = self.TotalProcessorTime;
+        var runtimeBefore = RuntimeCost.Now();
         var clock = Stopwatch.StartNew();
         int output;
         string? error = null;
@@ -46,7 +47,7 @@ internal static class ThroughputChild
 
         var seconds = clock.Elapsed.TotalSeconds;
         self.Refresh();
-        var sample = new ThroughputSample(mode, seconds, PeakMemory.Bytes(), output, error, (self.TotalProcessorTime - cpuBefore).TotalSeconds, stages, statistics, unresolved);
+        var sample = new ThroughputSample(mode, seconds, PeakMemory.Bytes(), output, error, (self.TotalProcessorTime - cpuBefore).TotalSeconds, stages, statistics, unresolved, RuntimeCost.Now().Since(runtimeBefore));
         await stdout.WriteLineAsync(JsonSerializer.Serialize(sample, BenchJson.Options).ReplaceLineEndings(" "));
         return 0;
     }

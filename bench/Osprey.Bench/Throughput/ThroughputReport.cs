@@ -33,6 +33,7 @@ internal static class ThroughputReport
                 $"dotnet build: {build.PlainSeconds:0.0} s plain, {build.ScsSeconds:0.0} s with Security Code Scan (CPU {build.PlainCpuSeconds:0.0} s / {build.ScsCpuSeconds:0.0} s){(build.Errors.Count > 0 ? "; " + string.Join("; ", build.Errors) : "")}"));
         }
 
+        Runtime(text, result);
         Stages(text, "(a) baseline", result.Roslyn);
         Stages(text, "(b) Osprey scan", result.Osprey);
         Loading(text, result);
@@ -42,6 +43,28 @@ internal static class ThroughputReport
     private static void Row(StringBuilder text, string name, ModeResult mode) =>
         text.AppendLine(Invariant(
             $"| {name} | {mode.MedianSeconds:0.00} | {mode.MedianCpuSeconds:0.00} | {string.Join(", ", mode.Samples.Select(s => s.Error is null ? s.Seconds.ToString("0.00", CultureInfo.InvariantCulture) : "failed"))} | {mode.LinesPerSecond:0} | {mode.PeakWorkingSetBytes / 1048576.0:0} MiB |"));
+
+    private static void Runtime(StringBuilder text, ThroughputResult result)
+    {
+        var rows = new[] { ("(a) baseline", MedianSample(result.Roslyn)), ("(b) Osprey scan", MedianSample(result.Osprey)) }
+            .Where(r => r.Item2?.Runtime is not null)
+            .ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("Runtime cost of the median runs:");
+        text.AppendLine();
+        text.AppendLine("| mode | GC pause s | JIT s | allocated MiB | gen2 GCs |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var (name, sample) in rows)
+        {
+            var cost = sample!.Runtime!;
+            text.AppendLine(Invariant($"| {name} | {cost.GcPauseSeconds:0.00} | {cost.JitSeconds:0.00} | {cost.AllocatedMegabytes} | {cost.Gen2Collections} |"));
+        }
+    }
 
     /// <summary>Stage timings of the sample closest to the median (thread seconds can add up to more than the wall time).</summary>
     private static void Stages(StringBuilder text, string name, ModeResult mode)

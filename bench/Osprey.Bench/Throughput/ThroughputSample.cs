@@ -12,6 +12,7 @@ namespace Osprey.Bench.Throughput;
 /// <param name="Stages">Seconds per stage of the work, where the mode records them.</param>
 /// <param name="Statistics">Counters: projects, files, unresolved references and names, the taint analysis' own timings.</param>
 /// <param name="Unresolved">What the loader could not resolve, per project (baseline) or its summary line (scan).</param>
+/// <param name="Runtime">GC, JIT and allocation cost of the run.</param>
 internal sealed record ThroughputSample(
     string Mode,
     double Seconds,
@@ -21,4 +22,5 @@ internal sealed record ThroughputSample(
     double CpuSeconds = 0,
     ImmutableSortedDictionary<string, double>? Stages = null,
     ImmutableSortedDictionary<string, long>? Statistics = null,
-    ImmutableArray<string>? Unresolved = null);
+    ImmutableArray<string>? Unresolved = null,
+    RuntimeCost? Runtime = null);

@@ -68,4 +68,27 @@ public class ThroughputStageTests
         Assert.Contains("Loader: 2 project(s), 0 file(s), 3 unresolved reference(s)", text);
         Assert.Contains("- App: 3 unresolved reference(s)", text);
     }
+
+    [Fact]
+    public void Render_SamplesWithRuntimeCost_ShowsGcJitAndAllocationPerMode()
+    {
+        var result = new ThroughputResult { Path = "/x", StartedAt = DateTimeOffset.UnixEpoch, Files = 1, Projects = 1, Lines = 10 };
+        result.Roslyn.Samples.Add(new ThroughputSample("roslyn", 2, 1, 0, null, 2, Runtime: new RuntimeCost(0.25, 1.5, 300, 1)));
+        result.Osprey.Samples.Add(new ThroughputSample("osprey", 4, 1, 0, null, 5, Runtime: new RuntimeCost(1.75, 3, 2048, 4)));
+        ThroughputBenchmark.Summarise(result.Roslyn, 10);
+        ThroughputBenchmark.Summarise(result.Osprey, 10);
+
+        var text = ThroughputReport.Render(result);
+
+        Assert.Contains("| (a) baseline | 0.25 | 1.50 | 300 | 1 |", text);
+        Assert.Contains("| (b) Osprey scan | 1.75 | 3.00 | 2048 | 4 |", text);
+    }
+
+    [Fact]
+    public void RuntimeCost_Since_SubtractsTheEarlierCounters()
+    {
+        var cost = new RuntimeCost(3, 5, 900, 7).Since(new RuntimeCost(1, 2, 100, 3));
+
+        Assert.Equal(new RuntimeCost(2, 3, 800, 4), cost);
+    }
 }

@@ -8,17 +8,16 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// <summary>
 /// Who may call whom among the source methods (calls, object creations, property accessors,
 /// method groups turned into delegates; virtual calls to every implementation), condensed into
-/// strongly connected components and ordered in levels: a component's callees are all in earlier
-/// levels, so the components of one level can be analysed in parallel.
+/// strongly connected components, so that summaries can be computed callees first.
 /// </summary>
 internal sealed class CallGraph
 {
     private readonly ImmutableHashSet<IMethodSymbol> _selfRecursive;
     private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _callers;
 
-    private CallGraph(ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> levels, ImmutableHashSet<IMethodSymbol> selfRecursive, ImmutableArray<IMethodSymbol> roots, Dictionary<IMethodSymbol, List<IMethodSymbol>> callers)
+    private CallGraph(ComponentGraph components, ImmutableHashSet<IMethodSymbol> selfRecursive, ImmutableArray<IMethodSymbol> roots, Dictionary<IMethodSymbol, List<IMethodSymbol>> callers)
     {
-        Levels = levels;
+        Components = components;
         _selfRecursive = selfRecursive;
         Roots = roots;
         _callers = callers;
@@ -34,8 +33,8 @@ internal sealed class CallGraph
     /// <summary>Whether <paramref name="method"/> calls itself directly.</summary>
     public bool IsRecursive(IMethodSymbol method) => _selfRecursive.Contains(method);
 
-    /// <summary>Levels of components, callees first.</summary>
-    public ImmutableArray<ImmutableArray<ImmutableArray<IMethodSymbol>>> Levels { get; }
+    /// <summary>The strongly connected components and the calls between them.</summary>
+    public ComponentGraph Components { get; }
 
     /// <summary>Builds the graph of <paramref name="session"/>'s methods.</summary>
     public static CallGraph Build(TaintSession session)
@@ -75,28 +74,23 @@ internal sealed class CallGraph
             }
         }
 
-        // Tarjan emits components callees-first, so every callee component's level is known in time.
-        var level = new int[components.Count];
+        var calleeComponents = new HashSet<int>[components.Count];
         for (var c = 0; c < components.Count; c++)
         {
+            calleeComponents[c] = [];
             foreach (var node in components[c])
             {
                 foreach (var target in edges[node])
                 {
-                    var other = componentOf[target];
-                    if (other != c)
+                    if (componentOf[target] != c)
                     {
-                        level[c] = Math.Max(level[c], level[other] + 1);
+                        calleeComponents[c].Add(componentOf[target]);
                     }
                 }
             }
         }
 
-        var levels = components.Select((nodes, c) => (Level: level[c], Methods: nodes.Select(n => methods[n]).ToImmutableArray()))
-            .GroupBy(x => x.Level)
-            .OrderBy(g => g.Key)
-            .Select(g => g.Select(x => x.Methods).ToImmutableArray())
-            .ToImmutableArray();
+        var condensed = new ComponentGraph([.. components.Select(nodes => nodes.Select(n => methods[n]).ToImmutableArray())], calleeComponents);
         var selfRecursive = methods.Where((m, i) => edges[i].Contains(i)).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
         var called = new bool[components.Count];
         for (var i = 0; i < methods.Length; i++)
@@ -120,7 +114,7 @@ internal sealed class CallGraph
             }
         }
 
-        return new CallGraph(levels, selfRecursive, roots, callers);
+        return new CallGraph(condensed, selfRecursive, roots, callers);
     }
 
     private static IEnumerable<IMethodSymbol> Callees(ControlFlowGraph graph, TaintSession session)

@@ -12,7 +12,7 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// <summary>
 /// The interprocedural taint analysis. Per compilation: builds the call graph, computes one summary
 /// per method bottom-up over its strongly connected components (iterating each component to a
-/// fixpoint; components of one level run in parallel), and repeats the pass while taint stored in
+/// fixpoint; a component runs, in parallel with others, as soon as its callees are done), and repeats the pass while taint stored in
 /// shared fields keeps growing. Flows from sources to sinks become findings. In a method of an
 /// executable that nothing calls or starts (see <see cref="LiveMethods"/>), parameters hold objects of
 /// unknown type: no subclass is chosen for them by class hierarchy.
@@ -59,20 +59,7 @@ internal sealed class TaintAnalyzer : ICompilationAnalyzer
         do
         {
             version = session.SharedFieldVersion;
-            foreach (var level in graph.Levels)
-            {
-                // Deep call chains give many levels of one component: run those on this thread
-                // rather than waking the pool for a single item.
-                if (level.Length == 1)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    AnalyzeComponent(session, graph, unstarted, level[0], context);
-                }
-                else
-                {
-                    Parallel.ForEach(level, options, component => AnalyzeComponent(session, graph, unstarted, component, context));
-                }
-            }
+            BottomUpScheduler.Run(graph.Components, options, component => AnalyzeComponent(session, graph, unstarted, graph.Components.Members[component], context));
         }
         while (++rounds < MaxRounds && version != session.SharedFieldVersion);
 
