@@ -266,8 +266,8 @@ internal sealed partial class ValueOrigins
         return (values, false);
     }
 
-    private IMethodSymbol? EnclosingMethod(IOperation root) =>
-        root.SemanticModel?.GetEnclosingSymbol(root.Syntax.SpanStart) as IMethodSymbol;
+    private static IMethodSymbol? EnclosingMethod(IOperation root) =>
+        root.SemanticModel is { } model ? (model.GetDeclaredSymbol(root.Syntax) ?? model.GetEnclosingSymbol(root.Syntax.SpanStart)) as IMethodSymbol : null;
 
     /// <summary>
     /// Whether <paramref name="write"/>, which comes before <paramref name="read"/> in the text, always runs before it:
