@@ -4,7 +4,7 @@ using Osprey.Core.Rules;
 namespace Osprey.CSharp.Misuse;
 
 /// <summary>The API-misuse rules.</summary>
-internal static class MisuseRules
+internal static partial class MisuseRules
 {
     public static readonly Rule HardcodedCredentials = new()
     {

@@ -48,6 +48,10 @@ internal sealed class ProgramIndex(SemanticModelCache models, CancellationToken 
         return builder.ToImmutable();
     });
 
+    /// <summary>Whether <paramref name="symbol"/> has a body in this compilation (not abstract, not from metadata or another project).</summary>
+    public bool InProgram(ISymbol symbol) =>
+        !symbol.IsAbstract && !symbol.IsExtern && symbol.DeclaringSyntaxReferences.Any(r => models.Compilation.ContainsSyntaxTree(r.SyntaxTree));
+
     /// <summary>The values returned by <paramref name="method"/>'s body (none for a method without source).</summary>
     public ImmutableArray<IOperation> Returns(IMethodSymbol method) => _returns.GetOrAdd(method.OriginalDefinition, m =>
     {

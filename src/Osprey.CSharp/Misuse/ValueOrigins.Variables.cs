@@ -69,9 +69,23 @@ internal sealed partial class ValueOrigins
         }
     }
 
+    /// <summary>Every value assigned to the local <paramref name="read"/> reads, anywhere in its member.</summary>
+    internal static IEnumerable<IOperation> Assigned(ILocalReferenceOperation read) =>
+        ValueFlow.Root(read).Descendants().Select(op => op switch
+        {
+            IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when Same(declarator.Symbol, read.Local) => value,
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Same(target.Local, read.Local) => assignment.Value,
+            _ => null,
+        }).OfType<IOperation>();
+
     /// <summary>What a use of an object puts into it: elements, fields, items added, data serialized into a stream.</summary>
     private static IEnumerable<IOperation> ContentWrites(IOperation reference)
     {
+        while (reference.Parent is IConversionOperation { IsImplicit: true } conversion)
+        {
+            reference = conversion;
+        }
+
         switch (reference.Parent)
         {
             case IInvocationOperation call when call.Instance == reference && IsAdding(call.TargetMethod.Name):
@@ -171,7 +185,7 @@ internal sealed partial class ValueOrigins
     private IEnumerable<IOperation> MemberValues(IMemberReferenceOperation read)
     {
         var member = read.Member;
-        if (read is IPropertyReferenceOperation { Arguments.Length: > 0 } || !HasSource(member))
+        if (read is IPropertyReferenceOperation { Arguments.Length: > 0 } || !index.InProgram(member))
         {
             // An indexer or a library property: something taken out of the object.
             if (read.Instance is { } instance)

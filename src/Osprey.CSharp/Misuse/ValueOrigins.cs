@@ -88,11 +88,12 @@ internal sealed partial class ValueOrigins(ProgramIndex index)
         IArrayCreationOperation { Initializer: { ElementValues.Length: > 0 } init } when init.ElementValues.All(e => e.ConstantValue.HasValue) =>
             new ValueOrigin(OriginKind.Literal, op, step.Decoded),
         IInvocationOperation invocation when IsProtection(invocation.TargetMethod) => new ValueOrigin(OriginKind.Protected, op, step.Decoded),
-        IInvocationOperation invocation when !HasSource(invocation.TargetMethod) && !Reshapes(invocation.TargetMethod) => new ValueOrigin(OriginKind.Input, op, step.Decoded),
+        IInvocationOperation invocation when !index.InProgram(invocation.TargetMethod) && !Reshapes(invocation.TargetMethod) && !FromSourceLibrary(invocation.TargetMethod) =>
+            new ValueOrigin(OriginKind.Input, op, step.Decoded),
         IObjectCreationOperation { Type.Name: "CryptoStream" } => new ValueOrigin(OriginKind.Protected, op, step.Decoded),
-        IPropertyReferenceOperation { Instance: null, Property: var property } when !HasSource(property) => new ValueOrigin(OriginKind.Unknown, op, step.Decoded),
+        IPropertyReferenceOperation { Instance: null, Property: var property } when !index.InProgram(property) => new ValueOrigin(OriginKind.Unknown, op, step.Decoded),
         IDefaultValueOperation => new ValueOrigin(OriginKind.Constant, op, step.Decoded),
-        IInstanceReferenceOperation or IInvalidOperation => new ValueOrigin(OriginKind.Unknown, op, step.Decoded),
+        IInstanceReferenceOperation => new ValueOrigin(OriginKind.Unknown, op, step.Decoded),
         _ => null,
     };
 
@@ -167,7 +168,15 @@ internal sealed partial class ValueOrigins(ProgramIndex index)
                 }
 
                 break;
-            case IInvocationOperation invocation when HasSource(invocation.TargetMethod):
+            case IInvalidOperation invalid:
+                // A call the compiler could not bind (a missing reference): assume it reshapes its operands.
+                foreach (var child in invalid.ChildOperations)
+                {
+                    yield return To(child);
+                }
+
+                break;
+            case IInvocationOperation invocation when index.InProgram(invocation.TargetMethod):
                 foreach (var returned in index.Returns(invocation.TargetMethod))
                 {
                     yield return step with { Operation = returned, Calls = step.Calls.Push(invocation) };
@@ -202,8 +211,8 @@ internal sealed partial class ValueOrigins(ProgramIndex index)
         }
     }
 
-    private static bool HasSource(ISymbol symbol) =>
-        !symbol.IsAbstract && symbol.DeclaringSyntaxReferences.Length > 0 && symbol.Locations.Any(l => l.IsInSource);
+    /// <summary>A method of another project of the solution: unseen here, but the user's own code, so assumed to reshape its operands.</summary>
+    private bool FromSourceLibrary(IMethodSymbol method) => !index.InProgram(method) && method.Locations.Any(l => l.IsInSource);
 
     private static bool Reshapes(IMethodSymbol method) =>
         method.Name is "ToString" or "ToArray" or "ToCharArray" or "ToList" or "Clone" or "GetValueOrDefault"
