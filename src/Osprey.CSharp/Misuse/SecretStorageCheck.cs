@@ -76,7 +76,7 @@ internal sealed class SecretStorageCheck : IMisuseCheck
             };
         }
 
-        return SinkCategories.Storage(argument) is "file" or "cookie" and var kind ? kind : null;
+        return SinkCategories.Storage(argument) is ("file" or "cookie") and var kind ? kind : null;
     }
 
     /// <summary>The name of a <c>SecureString</c> holding a secret whose contents <paramref name="value"/> carries, or null.</summary>
