@@ -10,64 +10,78 @@ internal sealed partial class ValueOrigins
     private const int CallerDepth = 3;
 
     /// <summary>
-    /// The values a local may hold at <paramref name="read"/>: the writes before it in source order,
+    /// The values a local or parameter may hold at <paramref name="read"/>: the writes before it in source order,
     /// back to the first one that always runs on the way (one inside an <c>if</c>, a loop or a <c>catch</c>
-    /// may not have run), and whatever was put into the object the local holds.
+    /// may not have run), and whatever was put into the object it holds. <paramref name="overwritten"/> tells
+    /// whether such a write always runs, so that a parameter's incoming value no longer matters.
     /// </summary>
-    private static IEnumerable<IOperation> LocalValues(ILocalReferenceOperation read)
+    private static List<IOperation> VariableValues(IOperation read, ISymbol variable, out bool overwritten)
     {
         var root = ValueFlow.Root(read);
+        var values = new List<IOperation>();
         var writes = new List<(int Position, IOperation Value, SyntaxNode At)>();
         foreach (var op in root.Descendants())
         {
             switch (op)
             {
-                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when Same(declarator.Symbol, read.Local):
+                case IVariableDeclaratorOperation { Initializer.Value: { } value } declarator when Same(declarator.Symbol, variable):
                     writes.Add((declarator.Syntax.SpanStart, value, declarator.Syntax));
                     break;
-                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when Same(target.Local, read.Local):
+                case ISimpleAssignmentOperation { Target: var target } assignment when Refers(target, variable):
                     writes.Add((assignment.Syntax.SpanStart, assignment.Value, assignment.Syntax));
                     break;
-                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation target } compound when Same(target.Local, read.Local):
+                case ICompoundAssignmentOperation { Target: var target } compound when Refers(target, variable):
                     writes.Add((compound.Syntax.SpanStart, compound.Value, compound.Syntax.Parent!));
                     break;
-                case IForEachLoopOperation loop when loop.Locals.Any(l => Same(l, read.Local)):
+                case IForEachLoopOperation loop when loop.Locals.Any(l => Same(l, variable)):
                     writes.Add((loop.Syntax.SpanStart, loop.Collection, loop.Syntax.Parent!));
                     break;
-                case IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.RefKind: RefKind.Out or RefKind.Ref, Value: ILocalReferenceOperation target, Parent: { } call } when Same(target.Local, read.Local):
+                case IArgumentOperation { ArgumentKind: ArgumentKind.Explicit, Parameter.RefKind: RefKind.Out or RefKind.Ref, Value: var target, Parent: { } call } when Refers(target, variable):
                     writes.Add((call.Syntax.SpanStart, call, call.Syntax.Parent!));
                     break;
-                case ILocalReferenceOperation other when Same(other.Local, read.Local) && other != read:
-                    foreach (var content in ContentWrites(other))
-                    {
-                        yield return content;
-                    }
-
+                case ILocalReferenceOperation or IParameterReferenceOperation when op != read && Refers(op, variable):
+                    values.AddRange(ContentWrites(op));
                     break;
             }
         }
 
+        overwritten = false;
         var position = read.Syntax.SpanStart;
         var before = writes.Where(w => w.Position < position).OrderByDescending(w => w.Position).ToList();
         if (before.Count == 0)
         {
-            foreach (var write in writes)
-            {
-                yield return write.Value;
-            }
-
-            yield break;
+            values.AddRange(writes.Select(w => w.Value));
+            return values;
         }
 
+        var kept = new List<SyntaxNode>();
         foreach (var write in before)
         {
-            yield return write.Value;
+            // A later write that always runs after this one, on the way to the read, replaces it
+            // (data = input; ... data = Decrypt(data) in the same branch).
+            if (kept.Any(later => AlwaysRunsBefore(later, write.At)))
+            {
+                continue;
+            }
+
+            kept.Add(write.At);
+            values.Add(write.Value);
             if (AlwaysRunsBefore(write.At, read.Syntax))
             {
-                yield break;
+                overwritten = true;
+                break;
             }
         }
+
+        return values;
     }
+
+    private static bool Refers(IOperation operation, ISymbol variable) => operation switch
+    {
+        ILocalReferenceOperation local => Same(local.Local, variable),
+        IParameterReferenceOperation parameter => Same(parameter.Parameter, variable),
+        _ => false,
+    };
 
     /// <summary>Every value assigned to the local <paramref name="read"/> reads, anywhere in its member.</summary>
     internal static IEnumerable<IOperation> Assigned(ILocalReferenceOperation read) =>
@@ -122,6 +136,17 @@ internal sealed partial class ValueOrigins
     /// </summary>
     private IEnumerable<Step> ParameterValues(IParameterReferenceOperation read, Step step)
     {
+        var values = VariableValues(read, read.Parameter, out var overwritten);
+        foreach (var value in values)
+        {
+            yield return step with { Operation = value };
+        }
+
+        if (overwritten)
+        {
+            yield break;
+        }
+
         if (read.Parameter.ContainingSymbol is not IMethodSymbol method || method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction)
         {
             yield break;

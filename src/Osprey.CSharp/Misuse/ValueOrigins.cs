@@ -148,7 +148,7 @@ internal sealed partial class ValueOrigins(ProgramIndex index)
                 yield return To(element.ArrayReference);
                 break;
             case ILocalReferenceOperation local:
-                foreach (var next in LocalValues(local))
+                foreach (var next in VariableValues(local, local.Local, out _))
                 {
                     yield return To(next);
                 }
