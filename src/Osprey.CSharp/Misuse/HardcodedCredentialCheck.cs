@@ -150,6 +150,9 @@ internal sealed partial class HardcodedCredentialCheck : IMisuseCheck
         };
     }
 
+    /// <summary>Whether <paramref name="text"/> is a connection string with a password in it.</summary>
+    internal static bool HasLiteralPassword(string text) => ConnectionStringPassword().IsMatch(text);
+
     [GeneratedRegex(@"(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*[^;\s'""{]+")]
     private static partial Regex ConnectionStringPassword();
 }

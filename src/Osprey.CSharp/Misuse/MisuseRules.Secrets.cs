@@ -56,4 +56,27 @@ internal static partial class MisuseRules
             """,
         Tags = ["network", "secrets"],
     };
+
+    public static readonly Rule SecretInOutput = new()
+    {
+        Id = "cs/secret-in-output",
+        Name = "SecretInOutput",
+        Cwes = [532, 535],
+        DefaultSeverity = Severity.Medium,
+        ShortDescription = "Secret written to a log or the console",
+        FullDescription = "A password, a connection string with its password, or the contents of a SecureString is written to a log or to the console "
+            + "(often in an error message). Logs and console output are collected, shipped and read by many more people and systems than the secret was meant for.",
+        Help = """
+            Log what failed, not the secret: leave the connection string out, or log it through `SqlConnectionStringBuilder` with the password removed.
+
+            ```csharp
+            // Bad
+            logger.Warn("Cannot connect: " + connectionString, ex);
+
+            // Good
+            logger.Warn("Cannot connect to the database", ex);
+            ```
+            """,
+        Tags = ["secrets", "information-disclosure"],
+    };
 }

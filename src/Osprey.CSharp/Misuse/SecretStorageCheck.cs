@@ -8,8 +8,9 @@ namespace Osprey.CSharp.Misuse;
 /// <summary>
 /// The contents of a <c>SecureString</c> — the type .NET has for secrets — written out in clear:
 /// to a file (CWE-313), the registry (CWE-314), a cookie (CWE-315), or a plain network connection
-/// (CWE-319). What went into the <c>SecureString</c> decides whether it is a secret: data read
-/// from outside or a password-named <c>SecureString</c> is; a constant or a hash is not.
+/// (CWE-319); and those contents or a connection string with a literal password written to a log or
+/// the console (CWE-532/535). What went into the <c>SecureString</c> decides whether it is a secret:
+/// data read from outside or a password-named <c>SecureString</c> is; a constant or a hash is not.
 /// </summary>
 internal sealed class SecretStorageCheck : IMisuseCheck
 {
@@ -19,14 +20,17 @@ internal sealed class SecretStorageCheck : IMisuseCheck
         "Write", "WriteLine", "Send", "SendAsync", "WriteAsync", "WriteLineAsync",
     };
 
+    /// <summary>Log method names that make a member worth binding (the literal-password trigger covers the connection string).</summary>
+    private static readonly HashSet<string> LogTriggers = new(StringComparer.Ordinal) { "Log", "LogError", "LogWarning", "LogInformation", "Warn", "Error", "Info", "Debug", "Fatal" };
+
     /// <inheritdoc />
-    public IReadOnlyList<Rule> Rules { get; } = [MisuseRules.CleartextStorage, MisuseRules.CleartextSecretTransmission];
+    public IReadOnlyList<Rule> Rules { get; } = [MisuseRules.CleartextStorage, MisuseRules.CleartextSecretTransmission, MisuseRules.SecretInOutput];
 
     /// <inheritdoc />
     public IReadOnlyList<OperationKind> Kinds { get; } = [OperationKind.Argument, OperationKind.SimpleAssignment];
 
     /// <inheritdoc />
-    public bool IsTrigger(SyntaxToken token) => token.IsKind(SyntaxKind.IdentifierToken) && Triggers.Contains(token.ValueText);
+    public bool IsTrigger(SyntaxToken token) => token.IsKind(SyntaxKind.IdentifierToken) && (Triggers.Contains(token.ValueText) || LogTriggers.Contains(token.ValueText));
 
     /// <inheritdoc />
     public void Inspect(IOperation operation, MisuseContext context)
@@ -37,19 +41,25 @@ internal sealed class SecretStorageCheck : IMisuseCheck
             ISimpleAssignmentOperation assignment when SinkCategories.AssignmentSink(assignment) == "cookie" => (assignment.Value, "cookie"),
             _ => (operation, null),
         };
-        if (place is null || value.ConstantValue.HasValue || SecretIn(value, context) is not { } secret)
+        if (place is null || SecretIn(value, context) is not { } secret)
         {
+            return;
+        }
+
+        if (place is "log" or "console")
+        {
+            context.Report(MisuseRules.SecretInOutput, value, $"{Capitalized(secret)} is written to the {place} ({(place == "log" ? "CWE-532" : "CWE-535")}).");
             return;
         }
 
         if (place == "network")
         {
-            context.Report(MisuseRules.CleartextSecretTransmission, value, $"The contents of SecureString '{secret}' are sent over an unencrypted network connection.");
+            context.Report(MisuseRules.CleartextSecretTransmission, value, $"{Capitalized(secret)} is sent over an unencrypted network connection.");
             return;
         }
 
         var cwe = place switch { "file" => "CWE-313", "registry" => "CWE-314", "cookie" => "CWE-315", _ => "CWE-312" };
-        context.Report(MisuseRules.CleartextStorage, value, $"The contents of SecureString '{secret}' are written to a {place} in clear text ({cwe}).");
+        context.Report(MisuseRules.CleartextStorage, value, $"{Capitalized(secret)} is written to a {place} in clear text ({cwe}).");
     }
 
     /// <summary>Where an argument is written: file, registry, cookie, network; null when it is not written out.</summary>
@@ -76,30 +86,38 @@ internal sealed class SecretStorageCheck : IMisuseCheck
             };
         }
 
-        return SinkCategories.Storage(argument) is ("file" or "cookie") and var kind ? kind : null;
+        if (argument.Parent is IInvocationOperation { TargetMethod: { Name: "Write" or "WriteLine" } console } && console.ContainingType?.Name == "Console")
+        {
+            return "console";
+        }
+
+        return SinkCategories.Storage(argument) is ("file" or "cookie" or "log") and var kind ? kind : null;
     }
 
-    /// <summary>The name of a <c>SecureString</c> holding a secret whose contents <paramref name="value"/> carries, or null.</summary>
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>What secret <paramref name="value"/> carries (a password-holding <c>SecureString</c>, a connection string with a password), or null.</summary>
     private static string? SecretIn(IOperation value, MisuseContext context)
     {
         foreach (var origin in context.Origins.Of(value, IsSecureString))
         {
+            if (origin.Kind == OriginKind.Literal && MisuseContext.ConstantString(origin.Operation) is { } text && HardcodedCredentialCheck.HasLiteralPassword(text))
+            {
+                return "a connection string with its password";
+            }
+
             if (origin.Kind != OriginKind.Boundary)
             {
                 continue;
             }
 
             var holder = origin.Operation is IInvocationOperation { Instance: { } instance } ? instance : origin.Operation;
-            var name = MisuseContext.NameOf(holder) ?? "SecureString";
-            if (SensitiveNames.IsPassword(name) || SensitiveNames.IsCredential(name))
+            var name = MisuseContext.NameOf(holder) ?? "";
+            if (SensitiveNames.IsPassword(name) || SensitiveNames.IsCredential(name)
+                || context.Origins.Of(holder).Any(o => o.Kind is OriginKind.Input or OriginKind.Unknown))
             {
-                return name;
-            }
-
-            // Anything but constants and hashes put into it: data from outside, a caller's argument.
-            if (context.Origins.Of(holder).Any(o => o.Kind is OriginKind.Input or OriginKind.Unknown))
-            {
-                return name;
+                // A password-named SecureString, or one holding anything but constants and hashes: data from outside, a caller's argument.
+                return $"the contents of SecureString '{name}'";
             }
         }
 

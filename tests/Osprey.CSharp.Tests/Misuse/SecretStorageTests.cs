@@ -111,4 +111,63 @@ public sealed class SecretStorageTests
 
         Assert.DoesNotContain(findings, f => f.RuleId is "cs/cleartext-storage" or "cs/cleartext-secret-transmission");
     }
+
+    [Fact]
+    public async Task ConnectionStringWithPasswordLoggedAndPrinted_Reported()
+    {
+        const string Source = """
+            using System.Data.Common;
+            using Microsoft.Extensions.Logging;
+            public class Db(ILogger<Db> logger)
+            {
+                private const string ConnectionString = "Server=db;User ID=sa;Password=P@ssW0rd";
+
+                public void Open(DbConnection connection)
+                {
+                    try
+                    {
+                        connection.ConnectionString = ConnectionString;
+                        connection.Open();
+                    }
+                    catch (DbException ex)
+                    {
+                        logger.LogWarning(ex, "Cannot connect with " + ConnectionString); // log
+                        Console.WriteLine("Cannot connect with " + ConnectionString); // console
+                    }
+                }
+            }
+            """;
+
+        var findings = (await MisuseHarness.AnalyzeAsync(Source)).Where(f => f.RuleId == "cs/secret-in-output").Select(f => f.Location.StartLine).Order();
+
+        Assert.Equal([MisuseHarness.LineOf(Source, "// log"), MisuseHarness.LineOf(Source, "// console")], findings);
+    }
+
+    [Fact]
+    public async Task FailureLoggedWithoutTheConnectionString_NotReported()
+    {
+        const string Source = """
+            using System.Data.Common;
+            using Microsoft.Extensions.Logging;
+            public class Db(ILogger<Db> logger)
+            {
+                public void Open(DbConnection connection)
+                {
+                    var connectionString = "Server=db;User ID=sa;Password=P@ssW0rd";
+                    try
+                    {
+                        connection.ConnectionString = connectionString;
+                        connection.Open();
+                    }
+                    catch (DbException ex)
+                    {
+                        logger.LogWarning(ex, "Cannot connect to the database");
+                        Console.WriteLine(ex);
+                    }
+                }
+            }
+            """;
+
+        await MisuseHarness.NoneAsync(Source, "cs/secret-in-output");
+    }
 }
