@@ -9,6 +9,9 @@ internal sealed partial class ValueOrigins
 {
     private const int CallerDepth = 3;
 
+    /// <summary>The most callers looked at on one level, so a field read in a method with many callers stays cheap.</summary>
+    private const int MaxCallers = 32;
+
     /// <summary>
     /// The values a local or parameter may hold at <paramref name="read"/>: the writes before it in source order,
     /// back to the first one that always runs on the way (one inside an <c>if</c>, a loop or a <c>catch</c>
@@ -264,9 +267,9 @@ internal sealed partial class ValueOrigins
                     continue;
                 }
 
-                if (EnclosingMethod(root) is { } method)
+                if (EnclosingMethod(root) is { } method && next.Count < MaxCallers)
                 {
-                    next.AddRange(index.CallSites(method).Select(c => (ValueFlow.Root(c), c.Syntax.SpanStart, c.Syntax)));
+                    next.AddRange(index.CallSites(method).Take(MaxCallers - next.Count).Select(c => (ValueFlow.Root(c), c.Syntax.SpanStart, c.Syntax)));
                 }
             }
 
