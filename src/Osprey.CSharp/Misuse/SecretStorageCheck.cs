@@ -23,6 +23,8 @@ internal sealed class SecretStorageCheck : IMisuseCheck
     /// <summary>Log method names that make a member worth binding (the literal-password trigger covers the connection string).</summary>
     private static readonly HashSet<string> LogTriggers = new(StringComparer.Ordinal) { "Log", "LogError", "LogWarning", "LogInformation", "Warn", "Error", "Info", "Debug", "Fatal" };
 
+    private const int ShortWalk = 120;
+
     /// <inheritdoc />
     public IReadOnlyList<Rule> Rules { get; } = [MisuseRules.CleartextStorage, MisuseRules.CleartextSecretTransmission, MisuseRules.SecretInOutput];
 
@@ -41,7 +43,8 @@ internal sealed class SecretStorageCheck : IMisuseCheck
             ISimpleAssignmentOperation assignment when SinkCategories.AssignmentSink(assignment) == "cookie" => (assignment.Value, "cookie"),
             _ => (operation, null),
         };
-        if (place is null || SecretIn(value, context) is not { } secret)
+        // Log and console calls are everywhere: their walk is kept short.
+        if (place is null || SecretIn(value, context, place is "log" or "console" ? ShortWalk : 600) is not { } secret)
         {
             return;
         }
@@ -97,9 +100,9 @@ internal sealed class SecretStorageCheck : IMisuseCheck
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 
     /// <summary>What secret <paramref name="value"/> carries (a password-holding <c>SecureString</c>, a connection string with a password), or null.</summary>
-    private static string? SecretIn(IOperation value, MisuseContext context)
+    private static string? SecretIn(IOperation value, MisuseContext context, int budget)
     {
-        foreach (var origin in context.Origins.Of(value, IsSecureString))
+        foreach (var origin in context.Origins.Of(value, IsSecureString, budget))
         {
             if (origin.Kind == OriginKind.Literal && MisuseContext.ConstantString(origin.Operation) is { } text && HardcodedCredentialCheck.HasLiteralPassword(text))
             {

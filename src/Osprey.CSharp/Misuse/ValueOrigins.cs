@@ -31,15 +31,16 @@ internal sealed partial class ValueOrigins(ProgramIndex index)
 
     /// <summary>
     /// The origins of <paramref name="value"/>. The walk stops at operations <paramref name="boundary"/>
-    /// accepts and reports them as <see cref="OriginKind.Boundary"/>.
+    /// accepts and reports them as <see cref="OriginKind.Boundary"/>, and after <paramref name="budget"/> steps
+    /// (default 600; sinks as common as log calls pass less).
     /// </summary>
-    public IEnumerable<ValueOrigin> Of(IOperation value, Func<IOperation, bool>? boundary = null)
+    public IEnumerable<ValueOrigin> Of(IOperation value, Func<IOperation, bool>? boundary = null, int budget = Budget)
     {
         var visited = new HashSet<(IOperation, IOperation?)>();
         var pending = new Stack<Step>();
         pending.Push(new Step(value, ImmutableStack<IOperation>.Empty, false));
         var steps = 0;
-        while (pending.Count > 0 && steps++ < Budget)
+        while (pending.Count > 0 && steps++ < budget)
         {
             var step = pending.Pop();
             var op = step.Operation;
@@ -88,7 +89,8 @@ internal sealed partial class ValueOrigins(ProgramIndex index)
         IArrayCreationOperation { Initializer: { ElementValues.Length: > 0 } init } when init.ElementValues.All(e => e.ConstantValue.HasValue) =>
             new ValueOrigin(OriginKind.Literal, op, step.Decoded),
         IInvocationOperation invocation when IsProtection(invocation.TargetMethod) => new ValueOrigin(OriginKind.Protected, op, step.Decoded),
-        IInvocationOperation invocation when !index.InProgram(invocation.TargetMethod) && !Reshapes(invocation.TargetMethod) && !FromSourceLibrary(invocation.TargetMethod) =>
+        IInvocationOperation invocation when !index.InProgram(invocation.TargetMethod) && !Reshapes(invocation.TargetMethod) && !FromSourceLibrary(invocation.TargetMethod)
+            && !ReadsMemory(invocation.Instance, 0) =>
             new ValueOrigin(OriginKind.Input, op, step.Decoded),
         IObjectCreationOperation { Type.Name: "CryptoStream" } => new ValueOrigin(OriginKind.Protected, op, step.Decoded),
         IPropertyReferenceOperation { Instance: null, Property: var property } when !index.InProgram(property) => new ValueOrigin(OriginKind.Unknown, op, step.Decoded),
@@ -209,6 +211,24 @@ internal sealed partial class ValueOrigins(ProgramIndex index)
 
                 break;
         }
+    }
+
+    /// <summary>Whether a reader or stream reads bytes or text the program holds in memory (<c>new StreamReader(new MemoryStream(buffer))</c>).</summary>
+    private static bool ReadsMemory(IOperation? receiver, int depth)
+    {
+        if (receiver is null || depth > 4)
+        {
+            return false;
+        }
+
+        return receiver switch
+        {
+            IConversionOperation conversion => ReadsMemory(conversion.Operand, depth + 1),
+            ILocalReferenceOperation local => Assigned(local).Any(v => ReadsMemory(v, depth + 1)),
+            IObjectCreationOperation { Type.Name: "MemoryStream" or "StringReader" } => true,
+            IObjectCreationOperation { Type.Name: "StreamReader" or "BinaryReader", Arguments: [{ } inner, ..] } => ReadsMemory(inner.Value, depth + 1),
+            _ => false,
+        };
     }
 
     /// <summary>A method of another project of the solution: unseen here, but the user's own code, so assumed to reshape its operands.</summary>

@@ -111,4 +111,54 @@ public sealed class HardcodedCredentialFlowTests
 
         await MisuseHarness.NoneAsync(Source, "cs/hardcoded-credentials");
     }
+
+    [Fact]
+    public async Task LiteralThroughVirtualCall_OnlyTheCreatedTypesOverrideReported()
+    {
+        const string Source = """
+            using System.Net;
+            public abstract class Sink { public abstract ICredentials Use(string data); }
+            public sealed class FirstSink : Sink { public override ICredentials Use(string data) => new NetworkCredential("user", data); } // first
+            public sealed class SecondSink : Sink { public override ICredentials Use(string data) => new NetworkCredential("user", data); } // second
+            public class Caller
+            {
+                public ICredentials Hardcoded() { Sink sink = new FirstSink(); return sink.Use("7e5tc4s3"); }
+                public ICredentials Typed() { Sink sink = new SecondSink(); return sink.Use(Console.ReadLine() ?? ""); }
+            }
+            """;
+
+        var finding = await MisuseHarness.SingleAsync(Source, "cs/hardcoded-credentials");
+
+        Assert.Equal(MisuseHarness.LineOf(Source, "// first"), finding.Location.StartLine);
+    }
+
+    [Fact]
+    public async Task LiteralWrittenIntoStreamAndReadBack_Reported()
+    {
+        const string Source = """
+            using System.Net;
+            using System.Text;
+            public class Transfer
+            {
+                public ICredentials Send()
+                {
+                    using var stream = new MemoryStream();
+                    var bytes = Encoding.UTF8.GetBytes("7e5tc4s3");
+                    stream.Write(bytes, 0, bytes.Length);
+                    return Receive(stream.ToArray());
+                }
+
+                private static ICredentials Receive(byte[] buffer)
+                {
+                    using var stream = new MemoryStream(buffer);
+                    using var reader = new StreamReader(stream);
+                    return new NetworkCredential("user", reader.ReadToEnd()); // sink
+                }
+            }
+            """;
+
+        var finding = await MisuseHarness.SingleAsync(Source, "cs/hardcoded-credentials");
+
+        Assert.Equal(MisuseHarness.LineOf(Source, "// sink"), finding.Location.StartLine);
+    }
 }
