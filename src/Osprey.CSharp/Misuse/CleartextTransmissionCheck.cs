@@ -8,7 +8,8 @@ namespace Osprey.CSharp.Misuse;
 /// <summary>
 /// Cleartext transmission (CWE-319): an <c>http://</c> URL (not loopback) that reaches an HTTP
 /// client — <c>HttpClient</c>, <c>WebClient</c>, <c>WebRequest</c>, <c>HttpRequestMessage</c> —
-/// directly, through <c>new Uri(...)</c> or through a local variable.
+/// directly, through <c>new Uri(...)</c> or through a local variable, for a request that sends
+/// something: a body, credentials, an authorization header or values in the URL (or a client's base address).
 /// </summary>
 internal sealed class CleartextTransmissionCheck : IMisuseCheck
 {
@@ -58,12 +59,46 @@ internal sealed class CleartextTransmissionCheck : IMisuseCheck
                 ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property: { Name: "BaseAddress" or "RequestUri" or "BaseUrl" } property } } => property.ContainingType,
                 _ => null,
             };
-            if (client is not null && IsClient(client))
+            if (client is not null && IsClient(client) && (use is ISimpleAssignmentOperation || SendsData(use, operation)))
             {
                 context.Report(MisuseRules.CleartextTransmission, operation, $"A request to '{Shorten(url)}' is sent over unencrypted HTTP ({client.Name}).");
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the request sends something that can be sensitive: a body (POST, PUT, upload), credentials or an
+    /// authorization header set in the same member, or values put into the URL. A body-less read of a fixed
+    /// URL carries nothing to protect; what it reads is reported where it is used as a secret
+    /// (<see cref="CredentialSourceCheck"/>).
+    /// </summary>
+    private static bool SendsData(IOperation use, IOperation url)
+    {
+        var call = use.Parent switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod.Name,
+            IObjectCreationOperation creation => creation.Type?.Name ?? "",
+            _ => "",
+        };
+        if (call.StartsWith("Post", StringComparison.Ordinal) || call.StartsWith("Put", StringComparison.Ordinal) || call.StartsWith("Patch", StringComparison.Ordinal)
+            || call.StartsWith("Upload", StringComparison.Ordinal) || call.StartsWith("Send", StringComparison.Ordinal) || call == "HttpRequestMessage")
+        {
+            return true;
+        }
+
+        if (url is IInterpolatedStringOperation { Parts.Length: > 1 } || url.Parent is IBinaryOperation { ConstantValue.HasValue: false })
+        {
+            return true;
+        }
+
+        return ValueFlow.Root(use).Descendants().Any(o => o switch
+        {
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Credentials" or "Authorization" or "UseDefaultCredentials" or "PreAuthenticate" or "ClientCertificates" } } => true,
+            IInvocationOperation { TargetMethod.Name: "Add" or "TryAddWithoutValidation" or "Set", Arguments: [{ } name, ..] } =>
+                MisuseContext.ConstantString(name.Value) is { } header && (header.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || SensitiveNames.IsCredential(header)),
+            _ => false,
+        });
     }
 
     private static bool IsClient(INamedTypeSymbol type)

@@ -26,14 +26,20 @@ internal sealed partial class HardcodedCredentialCheck : IMisuseCheck
     /// <inheritdoc />
     public bool IsTrigger(SyntaxToken token) => token.Kind() switch
     {
-        SyntaxKind.IdentifierToken => SensitiveNames.IsCredential(token.ValueText) || token.ValueText is "Key" or "NetworkCredential" || token.ValueText.EndsWith("SecurityKey", StringComparison.Ordinal) || token.ValueText.StartsWith("HMAC", StringComparison.Ordinal),
-        SyntaxKind.StringLiteralToken => ConnectionStringPassword().IsMatch(token.ValueText),
+        SyntaxKind.IdentifierToken => SensitiveNames.IsCredential(token.ValueText) || token.ValueText is "Key" or "NetworkCredential" or "CreateEncryptor" or "CreateDecryptor" or "ConnectionString" || token.ValueText.EndsWith("SecurityKey", StringComparison.Ordinal) || token.ValueText.StartsWith("HMAC", StringComparison.Ordinal),
+        SyntaxKind.StringLiteralToken => ConnectionStringPassword().IsMatch(token.ValueText) || token.ValueText.Contains("password=", StringComparison.OrdinalIgnoreCase)
+            || token.ValueText.Contains("pwd=", StringComparison.OrdinalIgnoreCase),
         _ => false,
     };
 
     /// <inheritdoc />
     public void Inspect(IOperation operation, MisuseContext context)
     {
+        if (CredentialSinks.Of(operation) is { } sink)
+        {
+            FromLiteral(sink, context);
+        }
+
         switch (operation)
         {
             case ISimpleAssignmentOperation assignment when MisuseContext.NameOf(assignment.Target) is { } name:
@@ -75,6 +81,26 @@ internal sealed partial class HardcodedCredentialCheck : IMisuseCheck
             case ILiteralOperation literal when MisuseContext.ConstantString(literal) is { } text && ConnectionStringPassword().IsMatch(text) && !IsInAttribute(literal):
                 context.Report(MisuseRules.HardcodedCredentials, literal, "A connection string with a literal password is written in the code.", confidence: Confidence.Medium);
                 break;
+        }
+    }
+
+    /// <summary>A secret a library uses that was written in the code somewhere the value comes from (another method, a field, a collection).</summary>
+    private static void FromLiteral(CredentialSink sink, MisuseContext context)
+    {
+        if (sink.Value.ConstantValue.HasValue)
+        {
+            return;
+        }
+
+        foreach (var origin in context.Origins.Of(sink.Value))
+        {
+            if (origin.Kind == OriginKind.Literal && !IsInAttribute(origin.Operation))
+            {
+                var line = origin.Operation.Syntax.GetLocation().GetLineSpan();
+                context.Report(MisuseRules.HardcodedCredentials, sink.Value,
+                    $"{char.ToUpperInvariant(sink.Use[0])}{sink.Use[1..]} is a {(sink.IsKey ? "key" : "password")} written in the code ({Path.GetFileName(line.Path)} line {line.StartLinePosition.Line + 1}).");
+                return;
+            }
         }
     }
 
@@ -123,6 +149,9 @@ internal sealed partial class HardcodedCredentialCheck : IMisuseCheck
             _ => false,
         };
     }
+
+    /// <summary>Whether <paramref name="text"/> is a connection string with a password in it.</summary>
+    internal static bool HasLiteralPassword(string text) => ConnectionStringPassword().IsMatch(text);
 
     [GeneratedRegex(@"(?i)(?:^|;)\s*(?:password|pwd)\s*=\s*[^;\s'""{]+")]
     private static partial Regex ConnectionStringPassword();

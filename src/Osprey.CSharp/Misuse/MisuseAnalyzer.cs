@@ -22,7 +22,7 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
     /// <summary>Creates the analyzer with every check.</summary>
     public MisuseAnalyzer()
         : this([new HardcodedCredentialCheck(), new WeakCryptoCheck(), new InsecureRandomnessCheck(), new CookieFlagsCheck(),
-            new CleartextTransmissionCheck(), new CleartextStorageCheck(), new ErrorDetailsExposureCheck(), new UntrustedSearchPathCheck()])
+            new CleartextTransmissionCheck(), new CleartextStorageCheck(), new CredentialSourceCheck(), new SecretStorageCheck(), new ErrorDetailsExposureCheck(), new UntrustedSearchPathCheck()])
     {
     }
 
@@ -48,6 +48,7 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
         var compilation = context.Project.Compilation;
         var reported = new ConcurrentDictionary<(string, string, int), byte>();
         var trees = compilation.SyntaxTrees.ToArray();
+        var origins = new ValueOrigins(new ProgramIndex(context.SemanticModels, cancellationToken));
         Parallel.ForEach(trees, new ParallelOptions { MaxDegreeOfParallelism = context.Scan.Options.Threads, CancellationToken = cancellationToken }, tree =>
         {
             SemanticModel? model = null;
@@ -63,7 +64,7 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
 
                 // The project's shared model: bodies the taint analysis bound are not bound again.
                 model ??= context.SemanticModels.Get(tree);
-                misuse ??= new MisuseContext(context, model, reported);
+                misuse ??= new MisuseContext(context, model, reported, origins);
                 if (model.GetOperation(root is GlobalStatementSyntax global ? global.Statement : root, cancellationToken) is not { } operation)
                 {
                     continue;

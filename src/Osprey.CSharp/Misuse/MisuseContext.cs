@@ -9,8 +9,11 @@ using Osprey.CSharp.Recon;
 namespace Osprey.CSharp.Misuse;
 
 /// <summary>What a misuse check sees while one tree is inspected, and how it reports.</summary>
-internal sealed class MisuseContext(CSharpAnalysisContext analysis, SemanticModel model, ConcurrentDictionary<(string, string, int), byte> reported)
+internal sealed class MisuseContext(CSharpAnalysisContext analysis, SemanticModel model, ConcurrentDictionary<(string, string, int), byte> reported, ValueOrigins origins)
 {
+    /// <summary>Follows values backwards across the program (shared by the trees of one compilation).</summary>
+    public ValueOrigins Origins { get; } = origins;
+
     /// <summary>The semantic model of the tree being inspected.</summary>
     public SemanticModel Model { get; } = model;
 
@@ -65,6 +68,15 @@ internal sealed class MisuseContext(CSharpAnalysisContext analysis, SemanticMode
         IFieldReferenceOperation field => field.Field.Name,
         IPropertyReferenceOperation property => property.Property.Name,
         IConversionOperation conversion => NameOf(conversion.Operand),
+        _ => null,
+    };
+
+    /// <summary>The field or property an operation refers to, or null.</summary>
+    public static ISymbol? MemberOf(IOperation? operation) => operation switch
+    {
+        IFieldReferenceOperation field => field.Field,
+        IPropertyReferenceOperation property => property.Property,
+        IConversionOperation conversion => MemberOf(conversion.Operand),
         _ => null,
     };
 

@@ -4,7 +4,7 @@ using Osprey.Core.Rules;
 namespace Osprey.CSharp.Misuse;
 
 /// <summary>The API-misuse rules.</summary>
-internal static class MisuseRules
+internal static partial class MisuseRules
 {
     public static readonly Rule HardcodedCredentials = new()
     {
@@ -157,17 +157,18 @@ internal static class MisuseRules
         Name = "CleartextTransmission",
         Cwes = [319],
         DefaultSeverity = Severity.Medium,
-        ShortDescription = "Request over unencrypted HTTP",
-        FullDescription = "The program sends a request to an http:// URL. Anything it sends or receives can be read and changed by anyone on the network path.",
+        ShortDescription = "Data sent over unencrypted HTTP",
+        FullDescription = "The program sends a request with a body, credentials or values in the URL to an http:// address. Anyone on the network path can read "
+            + "and change what it sends and what comes back.",
         Help = """
             Use https:// URLs (and do not turn off certificate validation).
 
             ```csharp
             // Bad
-            await http.GetStringAsync("http://api.example.com/rates");
+            await http.PostAsJsonAsync("http://api.example.com/orders", order);
 
             // Good
-            await http.GetStringAsync("https://api.example.com/rates");
+            await http.PostAsJsonAsync("https://api.example.com/orders", order);
             ```
             """,
         Tags = ["network"],

@@ -25,8 +25,9 @@ internal static class SinkCategories
         {
             case IInvocationOperation { TargetMethod: var method } when method.ContainingType?.Name == "File" && FileMethods.Contains(method.Name) && argument.Parameter?.Ordinal > 0:
                 return "file";
-            case IInvocationOperation { TargetMethod: var method } when method.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync" && DerivesFrom(method.ContainingType, "TextWriter", "StreamWriter", "BinaryWriter"):
-                return "file";
+            case IInvocationOperation { TargetMethod: var method } call when method.Name is "Write" or "WriteLine" or "WriteAsync" or "WriteLineAsync" && DerivesFrom(method.ContainingType, "TextWriter", "StreamWriter", "BinaryWriter"):
+                // A writer over a socket sends rather than stores (CleartextTransmission's business).
+                return call.Instance is { } writer && InputChannels.Of(writer) == InputChannel.Network ? null : "file";
             case IInvocationOperation { TargetMethod: { Name: "Append" } method } when method.ContainingType?.Name is "IResponseCookies" or "ResponseCookies" && argument.Parameter?.Name == "value":
                 return "cookie";
             case IObjectCreationOperation { Type.Name: "HttpCookie" } when argument.Parameter?.Ordinal == 1:

@@ -6,12 +6,12 @@ public sealed class CleartextTests
     public async Task HttpUrlSentWithHttpClient_Reported()
     {
         const string Source = """
-            public class Rates(HttpClient http)
+            public class Orders(HttpClient http)
             {
-                public Task<string> Get()
+                public Task<HttpResponseMessage> Send(string order)
                 {
-                    var url = new Uri("http://rates.example.com/today"); // here
-                    return http.GetStringAsync(url);
+                    var url = new Uri("http://orders.example.com/new"); // here
+                    return http.PostAsync(url, new StringContent(order));
                 }
             }
             """;
@@ -19,6 +19,40 @@ public sealed class CleartextTests
         var finding = await MisuseHarness.SingleAsync(Source, "cs/cleartext-transmission");
 
         Assert.Equal(MisuseHarness.LineOf(Source, "// here"), finding.Location.StartLine);
+    }
+
+    [Fact]
+    public async Task HttpGetWithCredentials_Reported()
+    {
+        const string Source = """
+            using System.Net;
+            public class Feed
+            {
+                public string Read(string user, string password)
+                {
+                    using var client = new WebClient();
+                    client.Credentials = new NetworkCredential(user, password);
+                    return client.DownloadString("http://feed.example.com/private"); // here
+                }
+            }
+            """;
+
+        var finding = await MisuseHarness.SingleAsync(Source, "cs/cleartext-transmission");
+
+        Assert.Equal(MisuseHarness.LineOf(Source, "// here"), finding.Location.StartLine);
+    }
+
+    [Fact]
+    public async Task HttpGetOfFixedUrlWithoutCredentials_NotReported()
+    {
+        const string Source = """
+            public class Rates(HttpClient http)
+            {
+                public Task<string> Get() => http.GetStringAsync("http://rates.example.com/today");
+            }
+            """;
+
+        await MisuseHarness.NoneAsync(Source, "cs/cleartext-transmission");
     }
 
     [Fact]
