@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Osprey.CSharp.Models;
 
@@ -23,6 +24,8 @@ internal sealed class TaintSession
         memberOptions: SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeParameters,
         parameterOptions: SymbolDisplayParameterOptions.IncludeType,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes);
+
+    private static readonly ConditionalWeakTable<ISymbol, string> ShortNames = new();
 
     private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, TaintValue> _sharedFields = new(SymbolEqualityComparer.Default);
@@ -163,5 +166,9 @@ internal sealed class TaintSession
     public string MemberName(ISymbol symbol) => _names.GetOrAdd(symbol, static s => s.ToDisplayString(MemberFormat));
 
     /// <summary>A short form for trace text: <c>Type.Method(ParamTypes)</c>.</summary>
-    public static string ShortName(ISymbol symbol) => symbol.ToDisplayString(ShortFormat);
+    /// <remarks>
+    /// Asked for at every library call and call site each time a method is analysed; the display
+    /// string is built once per symbol. Weak keys: the names go with the compilation.
+    /// </remarks>
+    public static string ShortName(ISymbol symbol) => ShortNames.GetValue(symbol, static s => s.ToDisplayString(ShortFormat));
 }
