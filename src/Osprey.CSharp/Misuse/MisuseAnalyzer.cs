@@ -22,7 +22,7 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
     /// <summary>Creates the analyzer with every check.</summary>
     public MisuseAnalyzer()
         : this([new HardcodedCredentialCheck(), new WeakCryptoCheck(), new InsecureRandomnessCheck(), new CookieFlagsCheck(),
-            new CleartextTransmissionCheck(), new CleartextStorageCheck(), new CredentialSourceCheck(), new SecretStorageCheck(), new ErrorDetailsExposureCheck(), new UntrustedSearchPathCheck()])
+            new CleartextTransmissionCheck(), new CleartextStorageCheck(), new CredentialSourceCheck(), new SecretStorageCheck(), new ErrorDetailsExposureCheck(), new UntrustedSearchPathCheck(), new UntrustedLibraryPathCheck()])
     {
     }
 

@@ -250,4 +250,30 @@ internal static partial class MisuseRules
             """,
         Tags = ["process"],
     };
+
+    public static readonly Rule UntrustedLibraryPath = new()
+    {
+        Id = "cs/untrusted-library-path",
+        Name = "UntrustedLibraryPath",
+        Cwes = [114, 427],
+        DefaultSeverity = Severity.Low,
+        ShortDescription = "Library loaded by file name, found through a search",
+        FullDescription = "A managed or native library is loaded by a bare file name such as `plugin.dll`. The loader looks for it in the working "
+            + "directory, the application folder or the library search path (`PATH`, `LD_LIBRARY_PATH`), so whoever can write a file of that name "
+            + "to one of them runs code inside this process (DLL planting).",
+        Help = """
+            Load libraries from an absolute path built from a trusted location, such as the application's own folder.
+
+            ```csharp
+            // Bad
+            var plugin = Assembly.LoadFrom("plugin.dll");
+
+            // Good
+            var plugin = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "plugins", "plugin.dll"));
+            ```
+
+            For native libraries prefer `NativeLibrary.Load(path)` with a full path, or `DllImportSearchPath.System32`/`AssemblyDirectory` on P/Invoke declarations.
+            """,
+        Tags = ["process"],
+    };
 }

@@ -69,7 +69,8 @@ internal sealed class UntrustedSearchPathCheck : IMisuseCheck
     /// <summary>The constant program names <paramref name="value"/> can hold that are looked up on the search path.</summary>
     private static IEnumerable<string> SearchedNames(IOperation value) => ConstantsOf(value).Where(IsSearchedName);
 
-    private static IEnumerable<string> ConstantsOf(IOperation value)
+    /// <summary>The constant strings <paramref name="value"/> can hold: itself, both arms of a conditional, or the constants stored in the local it reads.</summary>
+    public static IEnumerable<string> ConstantsOf(IOperation value)
     {
         switch (value)
         {

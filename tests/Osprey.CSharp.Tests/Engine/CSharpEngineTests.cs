@@ -72,7 +72,7 @@ public sealed class CSharpEngineTests
     {
         var engine = new CSharpEngine(CSharpEngineOptions.Default, [new MisuseAnalyzer(), new MisuseAnalyzer()]);
 
-        Assert.Equal(13, engine.Rules.Count);
+        Assert.Equal(14, engine.Rules.Count);
         Assert.All(engine.Rules, rule =>
         {
             Assert.StartsWith("cs/", rule.Id, StringComparison.Ordinal);
