@@ -21,6 +21,9 @@ internal sealed partial class TaintMethodAnalysis
             return;
         }
 
+        // A stored limit is checked exactly by CheckKnownValueOrigins: int.MaxValue - 1 does not wrap.
+        left = WithoutKnownValues(left);
+        right = WithoutKnownValues(right);
         var location = operation.Syntax.GetLocation();
         if (kind is BinaryOperatorKind.Add or BinaryOperatorKind.Multiply)
         {

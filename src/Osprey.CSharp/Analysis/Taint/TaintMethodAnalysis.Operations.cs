@@ -67,7 +67,7 @@ internal sealed partial class TaintMethodAnalysis
 
                 return Eval(element.ArrayReference, state).Read(TaintValue.Element).WithoutConstant();
             case IInvocationOperation invocation:
-                return Call(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation, state, invocation.IsVirtual);
+                return WithRandomRange(invocation, Call(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation, state, invocation.IsVirtual));
             case IObjectCreationOperation creation:
                 return Construct(creation, state);
             case IDelegateCreationOperation creation:
@@ -77,7 +77,7 @@ internal sealed partial class TaintMethodAnalysis
             case IFlowAnonymousFunctionOperation function:
                 return TaintValue.OfDelegate(new LambdaTarget(_graph, function, state.Clone(), this));
             case ISimpleAssignmentOperation assignment:
-                var assigned = Eval(assignment.Value, state);
+                var assigned = WithStoredLimit(assignment.Value, Eval(assignment.Value, state));
                 Write(assignment.Target, assigned, state, assignment);
                 return assigned;
             case ICompoundAssignmentOperation compound:
@@ -85,6 +85,7 @@ internal sealed partial class TaintMethodAnalysis
                 var operand = Eval(compound.Value, state);
                 CheckArithmetic(target, operand, compound.OperatorKind, compound);
                 CheckKnownValueArithmetic(target, operand, compound.OperatorKind, compound, compound.IsChecked);
+                CheckKnownValueOrigins(target, operand, compound.OperatorKind, compound, compound.IsChecked);
                 var combined = Combine(target, operand, compound.OperatorKind, compound);
                 Write(compound.Target, combined, state, compound);
                 return combined;
@@ -92,7 +93,7 @@ internal sealed partial class TaintMethodAnalysis
                 var before = Eval(increment.Target, state);
                 CheckIncrement(increment, before);
                 CheckKnownValueIncrement(increment, before);
-                var incremented = before.WithoutConstant();
+                var incremented = WithoutKnownValues(before.WithoutConstant());
                 Write(increment.Target, incremented, state, increment);
                 return incremented;
             case IBinaryOperation binary:
@@ -100,6 +101,7 @@ internal sealed partial class TaintMethodAnalysis
                 var right = Eval(binary.RightOperand, state);
                 CheckArithmetic(left, right, binary.OperatorKind, binary);
                 CheckKnownValueArithmetic(left, right, binary.OperatorKind, binary, binary.IsChecked);
+                CheckKnownValueOrigins(left, right, binary.OperatorKind, binary, binary.IsChecked);
                 CheckLoopBound(binary, left, right);
                 return Combine(left, right, binary.OperatorKind, binary);
             case IUnaryOperation unary:
@@ -220,7 +222,7 @@ internal sealed partial class TaintMethodAnalysis
             return TaintValue.Bottom;
         }
 
-        var origins = TaintValue.MergeOrigins(left.AllOrigins(), right.AllOrigins());
+        var origins = WithoutKnownValues(TaintValue.MergeOrigins(left.AllOrigins(), right.AllOrigins()));
         if (origins.IsEmpty)
         {
             return TaintValue.Bottom;

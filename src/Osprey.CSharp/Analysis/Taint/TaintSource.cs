@@ -5,6 +5,12 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// <summary>Where attacker data entered: the threat model, the kind of input, a description and the place.</summary>
 internal sealed record TaintSource(string ThreatModel, string Label, string Description, Location Location)
 {
+    /// <summary>
+    /// For a source that is a value rather than input (a type's limit stored in a variable): the
+    /// value, so arithmetic on it can be checked exactly; null for input.
+    /// </summary>
+    public System.Numerics.BigInteger? KnownValue { get; init; }
+
     /// <summary>Two sources are the same when they are the same kind of input at the same place.</summary>
     public bool SameAs(TaintSource other) =>
         ReferenceEquals(this, other) || (Label == other.Label && ThreatModel == other.ThreatModel && Location == other.Location);

@@ -1,0 +1,196 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Numerics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using Osprey.Core.Findings;
+
+namespace Osprey.CSharp.Analysis.Taint;
+
+/// <summary>
+/// Values that are not input but are as dangerous to the numeric sinks as input: a type's limit
+/// stored in a variable (<c>data = int.MaxValue</c>) and a random number drawn over most of its
+/// type's range (<c>new Random().Next()</c>). Each becomes an origin that flows like taint —
+/// through fields, calls and summaries, and through branches whose other side stored something
+/// else (the value may still be the limit there) — but is sanitised in advance for every sink
+/// kind it cannot harm: a maximum can only make a sum, a size, a loop or an index too large, a
+/// minimum a difference or an index too small. A range check against the limit clears it like
+/// any bounded input.
+/// </summary>
+internal sealed partial class TaintMethodAnalysis
+{
+    /// <summary>The threat model of a random number: not the attacker's, but as unconstrained.</summary>
+    private const string RandomThreatModel = "random";
+
+    /// <summary>
+    /// <paramref name="value"/> with a known-value origin when <paramref name="stored"/> is a limit
+    /// of its type. An unsigned zero counts only when written as <c>MinValue</c>: a literal 0 is
+    /// the start of every counter, not a chosen limit.
+    /// </summary>
+    private TaintValue WithStoredLimit(IOperation stored, TaintValue value)
+    {
+        if (!stored.ConstantValue.HasValue || ToBig(stored.ConstantValue.Value) is not { } known
+            || stored.Type is not { } type || !IsInteger(type) || Range(type.SpecialType) is not var (min, max)
+            || (known != min && known != max) || known.IsZero && Unwrap(stored) is not IFieldReferenceOperation)
+        {
+            return value;
+        }
+
+        var kinds = _session.Catalog.Kinds;
+        var reaches = known == max ? kinds.UpperBoundMask : kinds.LowerBoundMask;
+        var name = $"{type.Name}.{(known == max ? "MaxValue" : "MinValue")}";
+        var location = stored.Syntax.GetLocation();
+        var description = $"the limit {name} ({known.ToString(CultureInfo.InvariantCulture)}) stored on this path";
+        var source = new TaintSource(KnownValueThreatModel, "type-limit", description, location) { KnownValue = known };
+        var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "holds " + description, TraceStepKind.Source, _member)))
+            .WithSanitized(~reaches);
+        return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
+    }
+
+    /// <summary>
+    /// <paramref name="value"/> with a random origin when <paramref name="invocation"/> draws a number
+    /// from <see cref="Random"/> whose range comes within a quarter of its type's span of a limit of
+    /// the type it is used as (<c>Next()</c>, <c>(short)Next(short.MinValue, short.MaxValue)</c>).
+    /// A draw with a small or non-constant range (<c>Next(6)</c>, <c>Next(items.Count)</c>) is bounded.
+    /// </summary>
+    private TaintValue WithRandomRange(IInvocationOperation invocation, TaintValue value)
+    {
+        if (RandomRange(invocation) is not var (low, high) || ResultType(invocation) is not { } type || Range(type.SpecialType) is not var (min, max))
+        {
+            return value;
+        }
+
+        var quarter = (max - min) / 4;
+        var kinds = _session.Catalog.Kinds;
+        var reaches = (high >= max - quarter ? kinds.UpperBoundMask : 0) | (low <= min + quarter ? kinds.LowerBoundMask : 0);
+        if (reaches == 0)
+        {
+            return value;
+        }
+
+        var location = invocation.Syntax.GetLocation();
+        var description = $"a random number between {low.ToString(CultureInfo.InvariantCulture)} and {high.ToString(CultureInfo.InvariantCulture)}";
+        var source = new TaintSource(RandomThreatModel, "random", description, location);
+        var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "draws " + description, TraceStepKind.Source, _member)))
+            .WithSanitized(~reaches);
+        return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
+    }
+
+    /// <summary>The inclusive range of a <see cref="Random"/> draw with constant bounds, or null.</summary>
+    private static (BigInteger Low, BigInteger High)? RandomRange(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        if (method.ContainingType is not { Name: "Random", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            || method.Name is not ("Next" or "NextInt64") || !IsInteger(method.ReturnType) || Range(method.ReturnType.SpecialType) is not var (_, typeMax))
+        {
+            return null;
+        }
+
+        var bounds = invocation.Arguments.Select(a => a.Value.ConstantValue.HasValue ? ToBig(a.Value.ConstantValue.Value) : null).ToArray();
+        return bounds switch
+        {
+            [] => (0, typeMax - 1),
+            [{ } high] => (0, high - 1),
+            [{ } low, { } high] => (low, high - 1),
+            _ => null,
+        };
+    }
+
+    /// <summary>Origins that hold a known value change with the value: arithmetic and increments make a different number.</summary>
+    private static ImmutableArray<TaintOrigin> WithoutKnownValues(ImmutableArray<TaintOrigin> origins) =>
+        origins.Any(o => o.Source?.KnownValue is not null) ? [.. origins.Where(o => o.Source?.KnownValue is null)] : origins;
+
+    private static TaintValue WithoutKnownValues(TaintValue value) =>
+        value.Origins.Any(o => o.Source?.KnownValue is not null) ? value.WithOrigins(WithoutKnownValues(value.Origins)) : value;
+
+    private static bool HasKnownValue(TaintValue value) => value.AllOrigins().Any(o => o.Source?.KnownValue is not null);
+
+    /// <summary>
+    /// Arithmetic on a stored limit: reported when the exact result leaves the range of the type it
+    /// is computed or cast to (<c>int.MaxValue + 1</c>, <c>byte.MaxValue * 2</c>, a square). The other
+    /// operand must be a known constant or the same stored limit; <c>checked</c> arithmetic throws instead.
+    /// </summary>
+    private void CheckKnownValueOrigins(TaintValue left, TaintValue right, BinaryOperatorKind kind, IOperation operation, bool isChecked)
+    {
+        if (isChecked || kind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply))
+        {
+            return;
+        }
+
+        CheckKnownValueOperand(left, right, kind, operation, leftIsKnown: true);
+        CheckKnownValueOperand(right, left, kind, operation, leftIsKnown: false);
+    }
+
+    private void CheckKnownValueOperand(TaintValue known, TaintValue other, BinaryOperatorKind kind, IOperation operation, bool leftIsKnown)
+    {
+        foreach (var origin in known.AllOrigins())
+        {
+            if (origin.Source?.KnownValue is not { } value)
+            {
+                continue;
+            }
+
+            BigInteger? operand = other.HasConstant ? ToBig(other.Constant) : other.AllOrigins().Any(o => o.SameIdentity(origin)) ? value : null;
+            if (operand is not { } r || ResultType(operation) is not { } type || Range(type.SpecialType) is not var (min, max))
+            {
+                continue;
+            }
+
+            var (l, rr) = leftIsKnown ? (value, r) : (r, value);
+            var result = kind switch
+            {
+                BinaryOperatorKind.Add => l + rr,
+                BinaryOperatorKind.Subtract => l - rr,
+                _ => l * rr,
+            };
+            if (result >= min && result <= max)
+            {
+                continue;
+            }
+
+            var sinkKind = result > max ? "integer-overflow" : "integer-underflow";
+            if ((origin.Sanitized & _session.Catalog.Kinds.MaskOf(sinkKind)) != 0)
+            {
+                continue;
+            }
+
+            var expression = $"{l.ToString(CultureInfo.InvariantCulture)} {Symbol(kind)} {rr.ToString(CultureInfo.InvariantCulture)}";
+            var step = new TaintStep(operation.Syntax.GetLocation(), $"computes {expression}, which wraps around past the {(result > max ? "maximum" : "minimum")} of `{type.Name}`", TraceStepKind.Sink, _member);
+            Reach(origin, origin.Sanitized, sinkKind, origin.Trace is null ? TaintTrace.Start(step) : origin.Trace.Terminate(step));
+        }
+    }
+
+    /// <summary>
+    /// On the branch where <c>data != int.MaxValue</c> holds, a stored limit is gone and any other
+    /// value can be incremented without wrapping (the usual guard of <c>data + 1</c>).
+    /// </summary>
+    private void RefineLimitEquality(IBinaryOperation binary, bool outcome, TaintState state)
+    {
+        if (binary.OperatorKind is not (BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals) || outcome != (binary.OperatorKind == BinaryOperatorKind.NotEquals))
+        {
+            return;
+        }
+
+        var (variable, constant) = binary.RightOperand.ConstantValue.HasValue ? (binary.LeftOperand, binary.RightOperand) : (binary.RightOperand, binary.LeftOperand);
+        if (!constant.ConstantValue.HasValue || ToBig(constant.ConstantValue.Value) is not { } known
+            || Unwrap(variable)?.Type is not { } type || Range(type.SpecialType) is not var (min, max) || (known != min && known != max))
+        {
+            return;
+        }
+
+        object? entity = Unwrap(variable) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFlowCaptureReferenceOperation capture => capture.Id,
+            _ => null,
+        };
+        // Other values are only known not to be the limit: a step of one away from it no longer wraps.
+        var wraps = _session.Catalog.Kinds.MaskOf(known == max ? "integer-overflow" : "integer-underflow");
+        if (entity is not null && state.Get(entity) is { IsTainted: true } current)
+        {
+            state.Set(entity, current.WithOrigins([.. current.Origins.Select(o => o.WithSanitized(o.Source?.KnownValue == known ? ulong.MaxValue : wraps))]));
+        }
+    }
+}
