@@ -13,13 +13,13 @@ internal sealed class SinkKindSet
     /// <summary>The barrier kind that stands for every string-injection kind.</summary>
     public const string Injection = "injection";
 
-    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-index-lower", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound"];
+    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-index-lower", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound", "empty-array-index"];
 
     // Kinds that the "injection" pseudo-kind does not clear, beyond the numeric ones.
     private static readonly ImmutableHashSet<string> NumberSensitiveKinds = ["resource-injection"];
 
     /// <summary>The kinds the analysis checks on operators (arithmetic, indexing, loop conditions) rather than through models: always numbered.</summary>
-    public static readonly ImmutableArray<string> OperatorKinds = ["integer-overflow", "integer-underflow", "tainted-index", "tainted-index-lower", "loop-bound", "tainted-size"];
+    public static readonly ImmutableArray<string> OperatorKinds = ["integer-overflow", "integer-underflow", "tainted-index", "tainted-index-lower", "loop-bound", "tainted-size", "empty-array-index"];
 
     // A number checked against an upper bound can no longer make a size, a loop or a sum too
     // large; checked against a lower bound it can no longer make a difference too small.

@@ -71,6 +71,24 @@ public sealed class ExtremeValueOriginTests
     }
 
     [Fact]
+    public void NotFoundSentinel_UsedAsIndexWithoutCheck_TaintedIndex_Diagnostic()
+    {
+        var source = Program(
+            "        int[] array = { 3, 4, 5 };\n        int found = -1; // source\n        for (var i = 0; i < array.Length; i++) { if (array[i] == Environment.TickCount) { found = i; } }\n        if (found < array.Length) { Console.WriteLine(array[found]); } // sink");
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/tainted-index");
+    }
+
+    [Fact]
+    public void NotFoundSentinel_CheckedBeforeIndexing_NoDiagnostic()
+    {
+        var source = Program(
+            "        int[] array = { 3, 4, 5 };\n        int found = -1;\n        for (var i = 0; i < array.Length; i++) { if (array[i] == Environment.TickCount) { found = i; } }\n        if (found != -1) { Console.WriteLine(array[found]); }\n        if (found >= 0) { Console.WriteLine(array[found]); }");
+
+        FindingAssert.None(TaintRun.Library(source), "cs/tainted-index");
+    }
+
+    [Fact]
     public void RandomNext_UsedAsIndex_TaintedIndex_Diagnostic()
     {
         var source = Program(

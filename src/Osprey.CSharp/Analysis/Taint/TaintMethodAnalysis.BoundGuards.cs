@@ -50,6 +50,11 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         SanitizeEntity(variable, upper ? kinds.UpperBoundMask : kinds.LowerBoundMask, state);
+        if (!upper && ProvesAtLeastOne(binary, bound, outcome, state))
+        {
+            SanitizeEntity(variable, kinds.MaskOf(EmptyArrayIndexKind), state);
+        }
+
         ForgetKnownValue(variable, state, upper);
     }
 

@@ -10,7 +10,8 @@ namespace Osprey.CSharp.Analysis.Taint;
 
 /// <summary>
 /// Values that are not input but are as dangerous to the numeric sinks as input: a type's limit
-/// stored in a variable (<c>data = int.MaxValue</c>) and a random number drawn over most of its
+/// stored in a variable (<c>data = int.MaxValue</c>), a negative number stored in one (only an
+/// index out of every array: the "not found" <c>-1</c>), and a random number drawn over most of its
 /// type's range (<c>new Random().Next()</c>). Each becomes an origin that flows like taint —
 /// through fields, calls and summaries, and through branches whose other side stored something
 /// else (the value may still be the limit there) — but is sanitised in advance for every sink
@@ -25,24 +26,26 @@ internal sealed partial class TaintMethodAnalysis
 
     /// <summary>
     /// <paramref name="value"/> with a known-value origin when <paramref name="stored"/> is a limit
-    /// of its type. An unsigned zero counts only when written as <c>MinValue</c>: a literal 0 is
+    /// of its type or negative. An unsigned zero counts only when written as <c>MinValue</c>: a literal 0 is
     /// the start of every counter, not a chosen limit.
     /// </summary>
     private TaintValue WithStoredLimit(IOperation stored, TaintValue value)
     {
         if (!stored.ConstantValue.HasValue || ToBig(stored.ConstantValue.Value) is not { } known
             || stored.Type is not { } type || !IsInteger(type) || Range(type.SpecialType) is not var (min, max)
-            || (known != min && known != max) || known.IsZero && Unwrap(stored) is not IFieldReferenceOperation)
+            || (known != min && known != max && known.Sign >= 0) || known.IsZero && Unwrap(stored) is not IFieldReferenceOperation)
         {
             return value;
         }
 
+        // Any other negative number is only an index out of every array (a "not found" -1).
         var kinds = _session.Catalog.Kinds;
-        var reaches = known == max ? kinds.UpperBoundMask : kinds.LowerBoundMask;
-        var name = $"{type.Name}.{(known == max ? "MaxValue" : "MinValue")}";
+        var limit = known == min || known == max;
+        var reaches = known == max ? kinds.UpperBoundMask : limit ? kinds.LowerBoundMask : kinds.MaskOf("tainted-index-lower");
+        var text = known.ToString(CultureInfo.InvariantCulture);
+        var description = limit ? $"the limit {type.Name}.{(known == max ? "MaxValue" : "MinValue")} ({text}) stored on this path" : $"the negative value {text} stored on this path";
         var location = stored.Syntax.GetLocation();
-        var description = $"the limit {name} ({known.ToString(CultureInfo.InvariantCulture)}) stored on this path";
-        var source = new TaintSource(KnownValueThreatModel, "type-limit", description, location) { KnownValue = known };
+        var source = new TaintSource(KnownValueThreatModel, limit ? "type-limit" : "negative-value", description, location) { KnownValue = known };
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "holds " + description, TraceStepKind.Source, _member)))
             .WithSanitized(~reaches);
         return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
@@ -68,6 +71,9 @@ internal sealed partial class TaintMethodAnalysis
         {
             return value;
         }
+
+        // A draw that can be 0 can size an empty array.
+        reaches |= low <= 0 ? kinds.MaskOf(EmptyArrayIndexKind) : 0;
 
         var location = invocation.Syntax.GetLocation();
         var description = $"a random number between {low.ToString(CultureInfo.InvariantCulture)} and {high.ToString(CultureInfo.InvariantCulture)}";
@@ -162,7 +168,7 @@ internal sealed partial class TaintMethodAnalysis
     }
 
     /// <summary>
-    /// On the branch where <c>data != int.MaxValue</c> holds, a stored limit is gone and any other
+    /// On the branch where <c>data != int.MaxValue</c> (or <c>!= -1</c>) holds, a stored value equal to the constant is gone, and any other
     /// value can be incremented without wrapping (the usual guard of <c>data + 1</c>).
     /// </summary>
     private void RefineLimitEquality(IBinaryOperation binary, bool outcome, TaintState state)
@@ -174,7 +180,7 @@ internal sealed partial class TaintMethodAnalysis
 
         var (variable, constant) = binary.RightOperand.ConstantValue.HasValue ? (binary.LeftOperand, binary.RightOperand) : (binary.RightOperand, binary.LeftOperand);
         if (!constant.ConstantValue.HasValue || ToBig(constant.ConstantValue.Value) is not { } known
-            || Unwrap(variable)?.Type is not { } type || Range(type.SpecialType) is not var (min, max) || (known != min && known != max))
+            || Unwrap(variable)?.Type is not { } type || Range(type.SpecialType) is not var (min, max))
         {
             return;
         }
@@ -187,7 +193,7 @@ internal sealed partial class TaintMethodAnalysis
             _ => null,
         };
         // Other values are only known not to be the limit: a step of one away from it no longer wraps.
-        var wraps = _session.Catalog.Kinds.MaskOf(known == max ? "integer-overflow" : "integer-underflow");
+        var wraps = known == max ? _session.Catalog.Kinds.MaskOf("integer-overflow") : known == min ? _session.Catalog.Kinds.MaskOf("integer-underflow") : 0UL;
         if (entity is not null && state.Get(entity) is { IsTainted: true } current)
         {
             state.Set(entity, current.WithOrigins([.. current.Origins.Select(o => o.WithSanitized(o.Source?.KnownValue == known ? ulong.MaxValue : wraps))]));

@@ -65,6 +65,8 @@ internal sealed partial class TaintMethodAnalysis
                     CheckIndex(Eval(index, state), index);
                 }
 
+                CheckIndexIntoInputSizedArray(element, state);
+
                 return Eval(element.ArrayReference, state).Read(TaintValue.Element).WithoutConstant();
             case IInvocationOperation invocation:
                 return WithRandomRange(invocation, Call(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation, state, invocation.IsVirtual));
@@ -111,14 +113,16 @@ internal sealed partial class TaintMethodAnalysis
             case IInterpolatedStringOperation interpolated:
                 return Interpolate(interpolated, state);
             case IArrayCreationOperation array:
-                foreach (var size in array.DimensionSizes)
+                var sizes = new TaintValue[array.DimensionSizes.Length];
+                for (var i = 0; i < sizes.Length; i++)
                 {
-                    CheckSink(Eval(size, state), "tainted-size", size.Syntax.GetLocation(), "used as an array size");
+                    sizes[i] = Eval(array.DimensionSizes[i], state);
+                    CheckSink(sizes[i], "tainted-size", array.DimensionSizes[i].Syntax.GetLocation(), "used as an array size");
                 }
 
-                return array.Initializer is { } arrayInitializer
+                return WithInputLength(sizes, array.Initializer is { } arrayInitializer
                     ? TaintValue.Bottom.WithField(TaintValue.Element, Eval(arrayInitializer, state))
-                    : TaintValue.Bottom;
+                    : TaintValue.Bottom);
             case IArrayInitializerOperation elements:
                 return elements.ElementValues.Aggregate(TaintValue.Bottom, (acc, e) => TaintValue.Merge(acc, Eval(e, state).WithoutConstant()));
             case IAwaitOperation await:
