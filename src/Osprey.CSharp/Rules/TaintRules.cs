@@ -156,6 +156,12 @@ internal static class TaintRules
             "var size = int.Parse(text);\nif (size >= 0) { array = new int[size]; }\narray[0] = 5;",
             "var size = int.Parse(text);\nif (size > 0) { array = new int[size]; array[0] = 5; }",
             "Check that an input-sized array has at least as many elements as the indices the code uses (`size > 0` before `array[0]`).");
+        yield return new("numeric-truncation", "NumericTruncation", [197, 681], Severity.Low, "Numeric truncation",
+            "User input is narrowed by a cast without a range check",
+            "A number an attacker controls is cast to a smaller type (`(byte)` of an `int`, `(int)` of a `double`) without first being checked against that type's range; the cast silently keeps only the low bits or an undefined value, so a large input turns into a small or negative one and defeats later checks.",
+            "byte level = (byte)int.Parse(text);",
+            "var value = int.Parse(text);\nif (value < byte.MinValue || value > byte.MaxValue) return BadRequest();\nbyte level = (byte)value;",
+            "Check numbers from input against the target type's range before narrowing them, or convert with `checked(...)` and handle `OverflowException`.");
         yield return new("integer-overflow", "TaintedIntegerOverflow", [190], Severity.Low, "Integer overflow",
             "User input is added or multiplied without an upper bound",
             "A number an attacker controls is increased (added to, multiplied, incremented) without first being checked against an upper bound; the result can wrap around to a small or negative value and defeat later size or price checks.",

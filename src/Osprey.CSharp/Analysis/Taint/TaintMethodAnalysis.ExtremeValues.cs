@@ -41,11 +41,12 @@ internal sealed partial class TaintMethodAnalysis
         // Any other negative number is only an index out of every array (a "not found" -1).
         var kinds = _session.Catalog.Kinds;
         var limit = known == min || known == max;
-        var reaches = known == max ? kinds.UpperBoundMask : limit ? kinds.LowerBoundMask : kinds.MaskOf("tainted-index-lower");
+        var reaches = (known == max ? kinds.UpperBoundMask : limit ? kinds.LowerBoundMask : kinds.MaskOf("tainted-index-lower")) | TruncationMask;
+        reaches &= known.Sign >= 0 ? ~kinds.MaskOf("tainted-index-lower") : ulong.MaxValue;
         var text = known.ToString(CultureInfo.InvariantCulture);
         var description = limit ? $"the limit {type.Name}.{(known == max ? "MaxValue" : "MinValue")} ({text}) stored on this path" : $"the negative value {text} stored on this path";
         var location = stored.Syntax.GetLocation();
-        var source = new TaintSource(KnownValueThreatModel, limit ? "type-limit" : "negative-value", description, location) { KnownValue = known };
+        var source = new TaintSource(KnownValueThreatModel, limit ? "type-limit" : "negative-value", description, location) { KnownValue = known, KnownRange = ((double)known, (double)known) };
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "holds " + description, TraceStepKind.Source, _member)))
             .WithSanitized(~reaches);
         return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
@@ -57,31 +58,98 @@ internal sealed partial class TaintMethodAnalysis
     /// the type it is used as (<c>Next()</c>, <c>(short)Next(short.MinValue, short.MaxValue)</c>).
     /// A draw with a small or non-constant range (<c>Next(6)</c>, <c>Next(items.Count)</c>) is bounded.
     /// </summary>
-    private TaintValue WithRandomRange(IInvocationOperation invocation, TaintValue value)
+    private TaintValue WithRandomRange(IInvocationOperation invocation, TaintValue value) =>
+        RandomRange(invocation) is var (low, high) && ResultType(invocation) is { } type
+            ? WithRandomOrigin(value, (double)low, (double)high, type, invocation.Syntax.GetLocation())
+            : value;
+
+    /// <summary>
+    /// <paramref name="value"/> with a random origin over [<paramref name="low"/>, <paramref name="high"/>]
+    /// held as <paramref name="type"/>: it reaches the upper-bound sinks when it comes within a quarter
+    /// of the type's span of its maximum, the lower-bound ones likewise of its minimum, and a
+    /// narrowing cast whenever the range is wider than the cast's type (checked there).
+    /// </summary>
+    private TaintValue WithRandomOrigin(TaintValue value, double low, double high, ITypeSymbol type, Location location)
     {
-        if (RandomRange(invocation) is not var (low, high) || ResultType(invocation) is not { } type || Range(type.SpecialType) is not var (min, max))
+        if (NumericRange(type) is not var (min, max))
         {
             return value;
         }
 
         var quarter = (max - min) / 4;
         var kinds = _session.Catalog.Kinds;
-        var reaches = (high >= max - quarter ? kinds.UpperBoundMask : 0) | (low <= min + quarter ? kinds.LowerBoundMask : 0);
-        if (reaches == 0)
+        var integer = IsInteger(type);
+        var reaches = (integer && high >= max - quarter ? kinds.UpperBoundMask : 0) | (integer && low <= min + quarter ? kinds.LowerBoundMask : 0);
+        if (reaches == 0 && integer)
         {
             return value;
         }
 
-        // A draw that can be 0 can size an empty array.
-        reaches |= low <= 0 ? kinds.MaskOf(EmptyArrayIndexKind) : 0;
-
-        var location = invocation.Syntax.GetLocation();
-        var description = $"a random number between {low.ToString(CultureInfo.InvariantCulture)} and {high.ToString(CultureInfo.InvariantCulture)}";
-        var source = new TaintSource(RandomThreatModel, "random", description, location);
+        // A draw that can be 0 can size an empty array, one that is never negative is not an index below 0;
+        // whether it fits a narrowing cast is checked there.
+        reaches |= (low <= 0 ? kinds.MaskOf(EmptyArrayIndexKind) : 0) | TruncationMask;
+        reaches &= low >= 0 ? ~kinds.MaskOf("tainted-index-lower") : ulong.MaxValue;
+        var description = $"a random number between {low.ToString("G6", CultureInfo.InvariantCulture)} and {high.ToString("G6", CultureInfo.InvariantCulture)}";
+        var source = new TaintSource(RandomThreatModel, "random", description, location) { KnownRange = (low, high) };
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "draws " + description, TraceStepKind.Source, _member)))
             .WithSanitized(~reaches);
         return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
     }
+
+    /// <summary>
+    /// <paramref name="value"/> with a random origin when <paramref name="stored"/> computes a number
+    /// from random draws and constants whose range is known (<c>float.MaxValue * 2.0 * (r.NextDouble() - 0.5)</c>,
+    /// <c>(uint)r.Next(1 &lt;&lt; 30) &lt;&lt; 2 | (uint)r.Next(4)</c>). A bare draw has its origin already.
+    /// </summary>
+    private TaintValue WithStoredRandomRange(IOperation stored, TaintValue value) =>
+        Unwrap(stored) is IBinaryOperation && stored.Type is { } type && RandomInterval(stored) is (var low, var high, true)
+            ? WithRandomOrigin(value, low, high, type, stored.Syntax.GetLocation())
+            : value;
+
+    /// <summary>The range of an expression over random draws and constants, and whether it draws at all; null when unknown.</summary>
+    private static (double Low, double High, bool Random)? RandomInterval(IOperation operation)
+    {
+        if (operation.ConstantValue is { HasValue: true, Value: var constant } && constant is not (null or string or bool))
+        {
+            var c = Convert.ToDouble(constant, CultureInfo.InvariantCulture);
+            return (c, c, false);
+        }
+
+        switch (operation)
+        {
+            case IConversionOperation conversion:
+                return RandomInterval(conversion.Operand);
+            case IParenthesizedOperation parenthesized:
+                return RandomInterval(parenthesized.Operand);
+            case IInvocationOperation invocation when RandomRange(invocation) is var (low, high):
+                return ((double)low, (double)high, true);
+            case IInvocationOperation { TargetMethod: { Name: "NextDouble" or "NextSingle", ContainingType.Name: "Random" } }:
+                return (0, 1, true);
+            case IBinaryOperation binary when RandomInterval(binary.LeftOperand) is var (ll, lh, lr) && RandomInterval(binary.RightOperand) is var (rl, rh, rr):
+                (double, double)? range = binary.OperatorKind switch
+                {
+                    BinaryOperatorKind.Add => (ll + rl, lh + rh),
+                    BinaryOperatorKind.Subtract => (ll - rh, lh - rl),
+                    BinaryOperatorKind.Multiply => (Math.Min(Math.Min(ll * rl, ll * rh), Math.Min(lh * rl, lh * rh)), Math.Max(Math.Max(ll * rl, ll * rh), Math.Max(lh * rl, lh * rh))),
+                    BinaryOperatorKind.LeftShift when ll >= 0 && rl == rh && rl is >= 0 and < 64 => (ll * Math.Pow(2, rl), lh * Math.Pow(2, rl)),
+                    BinaryOperatorKind.Or when ll >= 0 && rl >= 0 => (Math.Max(ll, rl), Math.Pow(2, Math.Ceiling(Math.Log2(Math.Max(lh, rh) + 1))) - 1),
+                    _ => null,
+                };
+                return range is var (low2, high2) ? (low2, high2, lr || rr) : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The range of a numeric type as doubles: integers, <c>float</c>, <c>double</c>, <c>decimal</c>.</summary>
+    private static (double Min, double Max)? NumericRange(ITypeSymbol? type) => type?.SpecialType switch
+    {
+        SpecialType.System_Single => (float.MinValue, float.MaxValue),
+        SpecialType.System_Double => (double.MinValue, double.MaxValue),
+        SpecialType.System_Decimal => ((double)decimal.MinValue, (double)decimal.MaxValue),
+        { } special when Range(special) is var (min, max) => ((double)min, (double)max),
+        _ => null,
+    };
 
     /// <summary>The inclusive range of a <see cref="Random"/> draw with constant bounds, or null.</summary>
     private static (BigInteger Low, BigInteger High)? RandomRange(IInvocationOperation invocation)

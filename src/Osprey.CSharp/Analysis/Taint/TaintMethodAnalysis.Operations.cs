@@ -79,7 +79,7 @@ internal sealed partial class TaintMethodAnalysis
             case IFlowAnonymousFunctionOperation function:
                 return TaintValue.OfDelegate(new LambdaTarget(_graph, function, state.Clone(), this));
             case ISimpleAssignmentOperation assignment:
-                var assigned = WithStoredLimit(assignment.Value, Eval(assignment.Value, state));
+                var assigned = WithStoredRandomRange(assignment.Value, WithStoredLimit(assignment.Value, Eval(assignment.Value, state)));
                 Write(assignment.Target, assigned, state, assignment);
                 return assigned;
             case ICompoundAssignmentOperation compound:
@@ -109,7 +109,9 @@ internal sealed partial class TaintMethodAnalysis
             case IUnaryOperation unary:
                 return Unary(unary, Eval(unary.Operand, state));
             case IConversionOperation conversion:
-                return Eval(conversion.Operand, state);
+                var converted = Eval(conversion.Operand, state);
+                CheckNarrowing(conversion, converted);
+                return converted;
             case IInterpolatedStringOperation interpolated:
                 return Interpolate(interpolated, state);
             case IArrayCreationOperation array:
