@@ -89,6 +89,26 @@ public sealed class ExtremeValueOriginTests
     }
 
     [Fact]
+    public void NegativeValuePassedToMethod_IndexedThere_TaintedIndex_Diagnostic()
+    {
+        var source = Program(
+            "        int data = -1; // source\n        if (data < 5) { Sink(data); }",
+            "    private static void Sink(int data)\n    {\n        int[] array = { 0, 1, 2, 3, 4 };\n        Console.WriteLine(array[data]); // sink\n    }\n");
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/tainted-index");
+    }
+
+    [Fact]
+    public void InputCheckedOnBothSidesByCaller_IndexedInMethod_NoDiagnostic()
+    {
+        var source = Program(
+            "        int data = int.Parse(Console.ReadLine()!);\n        if (data >= 0 && data < 5) { Sink(data); }",
+            "    private static void Sink(int data)\n    {\n        int[] array = { 0, 1, 2, 3, 4 };\n        Console.WriteLine(array[data]);\n    }\n");
+
+        FindingAssert.None(TaintRun.Library(source), "cs/tainted-index");
+    }
+
+    [Fact]
     public void RandomNext_UsedAsIndex_TaintedIndex_Diagnostic()
     {
         var source = Program(

@@ -66,10 +66,26 @@ public sealed class NumericTruncationTests
     [Fact]
     public void KnownValueTooLarge_NarrowedToByte_Diagnostic()
     {
-        var source = Program("        short data = byte.MaxValue + 5;\n        Console.WriteLine((byte)data); // source // sink");
+        var source = Program("        short data = byte.MaxValue + 5; // source\n        Console.WriteLine((byte)data); // sink");
 
         var finding = FindingAssert.Single(TaintRun.Library(source), source, "cs/numeric-truncation");
         Assert.Equal("constant", finding.SourceKind);
+    }
+
+    [Fact]
+    public void LargeValuePassedToMethod_NarrowedThere_Diagnostic()
+    {
+        var source = "using System;\npublic static class Use\n{\n    public static void Run()\n    {\n        double data = float.MaxValue + 5.0; // source\n        Sink(data);\n    }\n\n    private static void Sink(double data) => Console.WriteLine((int)data); // sink\n}\n";
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/numeric-truncation");
+    }
+
+    [Fact]
+    public void LargeValueThatFitsTheCast_PassedToMethod_NoDiagnostic()
+    {
+        var source = "using System;\npublic static class Use\n{\n    public static void Run()\n    {\n        int data = 1000;\n        Sink(data);\n        Console.WriteLine((byte)(data * 2 - 1999));\n    }\n\n    private static void Sink(int data) => Console.WriteLine((short)data);\n}\n";
+
+        FindingAssert.None(TaintRun.Library(source), "cs/numeric-truncation");
     }
 
     [Fact]

@@ -31,6 +31,13 @@ internal sealed partial class TaintMethodAnalysis
     /// </summary>
     private TaintValue WithStoredLimit(IOperation stored, TaintValue value)
     {
+        if (stored.ConstantValue is { HasValue: true, Value: sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal } number
+            && Convert.ToDouble(number.Value, CultureInfo.InvariantCulture) is var size && Math.Abs(size) > byte.MaxValue && NumericRange(stored.Type) is not null
+            && !(IsInteger(stored.Type) && Range(stored.Type!.SpecialType) is var (low, high) && ToBig(number.Value) is { } whole && (whole == low || whole == high || whole.Sign < 0)))
+        {
+            return WithStoredLargeValue(stored, size, value);
+        }
+
         if (!stored.ConstantValue.HasValue || ToBig(stored.ConstantValue.Value) is not { } known
             || stored.Type is not { } type || !IsInteger(type) || Range(type.SpecialType) is not var (min, max)
             || (known != min && known != max && known.Sign >= 0) || known.IsZero && Unwrap(stored) is not IFieldReferenceOperation)
@@ -49,6 +56,21 @@ internal sealed partial class TaintMethodAnalysis
         var source = new TaintSource(KnownValueThreatModel, limit ? "type-limit" : "negative-value", description, location) { KnownValue = known, KnownRange = ((double)known, (double)known) };
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "holds " + description, TraceStepKind.Source, _member)))
             .WithSanitized(~reaches);
+        return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
+    }
+
+    /// <summary>
+    /// A stored number too large for the smallest types (beyond ±255): it only matters to a narrowing
+    /// cast, which checks it exactly against the cast's type (<c>short data = 260; (byte)data</c>).
+    /// </summary>
+    private TaintValue WithStoredLargeValue(IOperation stored, double number, TaintValue value)
+    {
+        var text = number.ToString("G9", CultureInfo.InvariantCulture);
+        var description = $"the value {text} stored on this path";
+        var location = stored.Syntax.GetLocation();
+        var source = new TaintSource(KnownValueThreatModel, "large-value", description, location) { KnownRange = (number, number) };
+        var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "holds " + description, TraceStepKind.Source, _member)))
+            .WithSanitized(~TruncationMask);
         return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
     }
 
@@ -173,12 +195,14 @@ internal sealed partial class TaintMethodAnalysis
 
     /// <summary>Origins that hold a known value change with the value: arithmetic and increments make a different number.</summary>
     private static ImmutableArray<TaintOrigin> WithoutKnownValues(ImmutableArray<TaintOrigin> origins) =>
-        origins.Any(o => o.Source?.KnownValue is not null) ? [.. origins.Where(o => o.Source?.KnownValue is null)] : origins;
+        origins.Any(IsKnownValue) ? [.. origins.Where(o => !IsKnownValue(o))] : origins;
 
     private static TaintValue WithoutKnownValues(TaintValue value) =>
-        value.Origins.Any(o => o.Source?.KnownValue is not null) ? value.WithOrigins(WithoutKnownValues(value.Origins)) : value;
+        value.Origins.Any(IsKnownValue) ? value.WithOrigins(WithoutKnownValues(value.Origins)) : value;
 
-    private static bool HasKnownValue(TaintValue value) => value.AllOrigins().Any(o => o.Source?.KnownValue is not null);
+    private static bool HasKnownValue(TaintValue value) => value.AllOrigins().Any(IsKnownValue);
+
+    private static bool IsKnownValue(TaintOrigin origin) => origin.Source?.ThreatModel == KnownValueThreatModel;
 
     /// <summary>
     /// Arithmetic on a stored limit: reported when the exact result leaves the range of the type it

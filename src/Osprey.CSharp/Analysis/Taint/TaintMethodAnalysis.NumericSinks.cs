@@ -84,6 +84,21 @@ internal sealed partial class TaintMethodAnalysis
         CheckSink(right, "loop-bound", location, "used as a loop bound");
     }
 
+    /// <summary>
+    /// The bits an origin needs to be safe for a sink of <paramref name="kind"/> in a callee: an index
+    /// or a narrowing cast needs both an upper and a lower bound, every other kind its own bit.
+    /// </summary>
+    private ulong RequiredSanitization(string kind)
+    {
+        var kinds = _session.Catalog.Kinds;
+        return kind switch
+        {
+            "tainted-index" => kinds.MaskOf(kind) | kinds.MaskOf("tainted-index-lower"),
+            TruncationKind => kinds.MaskOf(kind) | kinds.MaskOf(TruncationLowerKind),
+            _ => kinds.MaskOf(kind),
+        };
+    }
+
     private static bool IsInteger(ITypeSymbol? type) =>
         type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Int16 or SpecialType.System_Byte
             or SpecialType.System_SByte or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64;

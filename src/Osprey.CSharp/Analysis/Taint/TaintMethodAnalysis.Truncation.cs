@@ -20,6 +20,10 @@ internal sealed partial class TaintMethodAnalysis
 
     private ulong TruncationMask => _session.Catalog.Kinds.MaskOf(TruncationKind) | _session.Catalog.Kinds.MaskOf(TruncationLowerKind);
 
+    /// <summary>Whether <paramref name="origin"/>'s known range fits what a callee's sink (<paramref name="trace"/>) accepts.</summary>
+    private static bool FitsSink(TaintOrigin origin, TaintTrace trace) =>
+        origin.Source?.KnownRange is var (low, high) && trace.Step.Accepts is var (min, max) && low >= min && high <= max;
+
     private void CheckNarrowing(IConversionOperation conversion, TaintValue operand)
     {
         if (conversion.IsImplicit || conversion.IsChecked || (!operand.IsTainted && !operand.HasConstant)
@@ -35,7 +39,7 @@ internal sealed partial class TaintMethodAnalysis
         var lower = fromMin >= toMin ? 0UL : kinds.MaskOf(TruncationLowerKind);
         var location = conversion.Syntax.GetLocation();
         var target = conversion.Type!.Name;
-        var step = new TaintStep(location, $"narrowed to `{target}` by a cast that keeps only what fits", TraceStepKind.Sink, _member);
+        var step = new TaintStep(location, $"narrowed to `{target}` by a cast that keeps only what fits", TraceStepKind.Sink, _member) { Accepts = (toMin, toMax) };
         foreach (var origin in operand.AllOrigins())
         {
             if (origin.Source?.KnownRange is var (low, high) && low >= toMin && high <= toMax)
