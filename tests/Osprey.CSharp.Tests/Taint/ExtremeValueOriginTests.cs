@@ -137,6 +137,26 @@ public sealed class ExtremeValueOriginTests
     }
 
     [Fact]
+    public void RandomOverShortRange_Doubled_IntegerOverflow_Diagnostic()
+    {
+        var source = Program(
+            "        short data = (short)new Random().Next(short.MinValue, short.MaxValue); // source\n        Sink(data);",
+            "    private static void Sink(short data)\n    {\n        short result = (short)(data * 2); // sink\n        Console.WriteLine(result);\n    }\n");
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-overflow");
+    }
+
+    [Fact]
+    public void RandomBelowShortMaximum_PlusOne_NoOverflowDiagnostic()
+    {
+        var source = Program(
+            "        short data = (short)new Random().Next(short.MinValue, short.MaxValue);\n        Console.WriteLine((short)(data + 1));\n        Sink(data);",
+            "    private static void Sink(short data)\n    {\n        data++;\n        Console.WriteLine((short)(data + 0));\n    }\n");
+
+        FindingAssert.None(TaintRun.Library(source), "cs/integer-overflow");
+    }
+
+    [Fact]
     public void RandomNext_Decremented_NoUnderflowDiagnostic()
     {
         var source = Program(

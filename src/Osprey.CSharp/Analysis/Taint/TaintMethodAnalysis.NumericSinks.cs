@@ -25,16 +25,59 @@ internal sealed partial class TaintMethodAnalysis
         left = WithoutKnownValues(left);
         right = WithoutKnownValues(right);
         var location = operation.Syntax.GetLocation();
+        var type = ResultType(operation) ?? operation.Type;
+        var leftAccepts = AcceptedOperand(kind, right, isLeft: true, type);
+        var rightAccepts = AcceptedOperand(kind, left, isLeft: false, type);
         if (kind is BinaryOperatorKind.Add or BinaryOperatorKind.Multiply)
         {
-            CheckSink(left, "integer-overflow", location, "used in arithmetic that can overflow");
-            CheckSink(right, "integer-overflow", location, "used in arithmetic that can overflow");
+            CheckRangedSink(left, "integer-overflow", new TaintStep(location, "used in arithmetic that can overflow", TraceStepKind.Sink, _member) { Accepts = leftAccepts });
+            CheckRangedSink(right, "integer-overflow", new TaintStep(location, "used in arithmetic that can overflow", TraceStepKind.Sink, _member) { Accepts = rightAccepts });
         }
 
         if (kind is BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply)
         {
-            CheckSink(left, "integer-underflow", location, "used in arithmetic that can underflow");
-            CheckSink(right, "integer-underflow", location, "used in arithmetic that can underflow");
+            CheckRangedSink(left, "integer-underflow", new TaintStep(location, "used in arithmetic that can underflow", TraceStepKind.Sink, _member) { Accepts = leftAccepts });
+            CheckRangedSink(right, "integer-underflow", new TaintStep(location, "used in arithmetic that can underflow", TraceStepKind.Sink, _member) { Accepts = rightAccepts });
+        }
+    }
+
+    /// <summary>
+    /// The values of one operand for which the operation stays inside <paramref name="type"/>'s range,
+    /// when the other operand is a known constant (<c>data + 1</c> accepts up to <c>MaxValue - 1</c>);
+    /// a random draw of known range inside it cannot wrap, here or in a caller's summary.
+    /// </summary>
+    private static (double Min, double Max)? AcceptedOperand(BinaryOperatorKind kind, TaintValue other, bool isLeft, ITypeSymbol? type)
+    {
+        if (!other.HasConstant || ToBig(other.Constant) is not { } constant || NumericRange(type) is not var (min, max))
+        {
+            return null;
+        }
+
+        var c = (double)constant;
+        return kind switch
+        {
+            BinaryOperatorKind.Add => (min - c, max - c),
+            BinaryOperatorKind.Subtract when isLeft => (min + c, max + c),
+            BinaryOperatorKind.Subtract => (c - max, c - min),
+            BinaryOperatorKind.Multiply when c > 0 => (Math.Ceiling(min / c), Math.Floor(max / c)),
+            BinaryOperatorKind.Multiply when c < 0 => (Math.Ceiling(max / c), Math.Floor(min / c)),
+            BinaryOperatorKind.Multiply => (double.MinValue, double.MaxValue),
+            _ => null,
+        };
+    }
+
+    /// <summary>Like <see cref="CheckSink"/>, but an origin whose known range the sink step accepts is safe.</summary>
+    private void CheckRangedSink(TaintValue value, string kind, TaintStep step)
+    {
+        var mask = _session.Catalog.Kinds.MaskOf(kind);
+        foreach (var origin in value.AllOrigins())
+        {
+            if ((origin.Sanitized & mask) != 0 || (origin.Source?.KnownRange is var (low, high) && step.Accepts is var (min, max) && low >= min && high <= max))
+            {
+                continue;
+            }
+
+            Reach(origin, origin.Sanitized, kind, origin.Trace is null ? TaintTrace.Start(step) : origin.Trace.Terminate(step));
         }
     }
 
@@ -44,8 +87,9 @@ internal sealed partial class TaintMethodAnalysis
         if (value.IsTainted && IsInteger(increment.Type))
         {
             var decrement = increment.Kind == OperationKind.Decrement;
-            CheckSink(value, decrement ? "integer-underflow" : "integer-overflow", increment.Syntax.GetLocation(),
-                decrement ? "decremented, which can underflow" : "incremented, which can overflow");
+            var accepts = NumericRange(increment.Type) is var (min, max) ? decrement ? (min + 1, max) : (min, max - 1) : ((double, double)?)null;
+            CheckRangedSink(value, decrement ? "integer-underflow" : "integer-overflow", new TaintStep(increment.Syntax.GetLocation(),
+                decrement ? "decremented, which can underflow" : "incremented, which can overflow", TraceStepKind.Sink, _member) { Accepts = accepts });
         }
     }
 
