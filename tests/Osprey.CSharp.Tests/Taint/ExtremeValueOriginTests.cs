@@ -157,6 +157,15 @@ public sealed class ExtremeValueOriginTests
     }
 
     [Fact]
+    public void RandomComposedOverUIntRange_Decremented_IntegerUnderflow_Diagnostic()
+    {
+        var source = Program(
+            "        uint data = (uint)(new Random().Next(1 << 30)) << 2 | (uint)(new Random().Next(1 << 2)); // source\n        uint result = (uint)(data - 1); // sink\n        Console.WriteLine(result);");
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-underflow");
+    }
+
+    [Fact]
     public void RandomNext_Decremented_NoUnderflowDiagnostic()
     {
         var source = Program(

@@ -81,9 +81,23 @@ internal sealed partial class TaintMethodAnalysis
     /// A draw with a small or non-constant range (<c>Next(6)</c>, <c>Next(items.Count)</c>) is bounded.
     /// </summary>
     private TaintValue WithRandomRange(IInvocationOperation invocation, TaintValue value) =>
-        RandomRange(invocation) is var (low, high) && ResultType(invocation) is { } type
+        RandomRange(invocation) is var (low, high) && ResultType(invocation) is { } type && !InStoredRandomExpression(invocation)
             ? WithRandomOrigin(value, (double)low, (double)high, type, invocation.Syntax.GetLocation())
             : value;
+
+    /// <summary>Whether a draw is part of a stored computation whose whole range <see cref="WithStoredRandomRange"/> knows: that origin speaks for it.</summary>
+    private static bool InStoredRandomExpression(IOperation draw)
+    {
+        var top = draw;
+        var combined = false;
+        while (top.Parent is IConversionOperation or IParenthesizedOperation or IBinaryOperation)
+        {
+            combined |= top.Parent is IBinaryOperation;
+            top = top.Parent;
+        }
+
+        return combined && top.Parent is ISimpleAssignmentOperation assignment && assignment.Value == top && RandomInterval(top) is not null;
+    }
 
     /// <summary>
     /// <paramref name="value"/> with a random origin over [<paramref name="low"/>, <paramref name="high"/>]

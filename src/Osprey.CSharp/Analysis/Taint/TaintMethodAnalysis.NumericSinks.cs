@@ -72,7 +72,9 @@ internal sealed partial class TaintMethodAnalysis
         var mask = _session.Catalog.Kinds.MaskOf(kind);
         foreach (var origin in value.AllOrigins())
         {
-            if ((origin.Sanitized & mask) != 0 || (origin.Source?.KnownRange is var (low, high) && step.Accepts is var (min, max) && low >= min && high <= max))
+            // Past the maximum is an overflow, below the minimum an underflow.
+            if ((origin.Sanitized & mask) != 0
+                || (origin.Source?.KnownRange is var (low, high) && step.Accepts is var (min, max) && (kind == "integer-underflow" || high <= max) && (kind == "integer-overflow" || low >= min)))
             {
                 continue;
             }
