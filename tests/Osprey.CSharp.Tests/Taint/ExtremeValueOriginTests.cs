@@ -24,6 +24,16 @@ public sealed class ExtremeValueOriginTests
     }
 
     [Fact]
+    public void LongMinValuePassedToMethod_SubtractedThere_IntegerUnderflow_Diagnostic()
+    {
+        var source = Program(
+            "        long data = long.MinValue; // source\n        Sink(data);",
+            "    private static void Sink(long data)\n    {\n        Console.WriteLine(data - 1); // sink\n    }\n");
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-underflow");
+    }
+
+    [Fact]
     public void MaxValueStoredOnOneBranch_AddedAfterMerge_IntegerOverflow_Diagnostic()
     {
         var source = Program(

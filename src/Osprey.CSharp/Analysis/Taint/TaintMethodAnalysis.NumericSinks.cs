@@ -54,7 +54,7 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var c = (double)constant;
-        return kind switch
+        return Inward(kind switch
         {
             BinaryOperatorKind.Add => (min - c, max - c),
             BinaryOperatorKind.Subtract when isLeft => (min + c, max + c),
@@ -63,8 +63,18 @@ internal sealed partial class TaintMethodAnalysis
             BinaryOperatorKind.Multiply when c < 0 => (Math.Ceiling(max / c), Math.Floor(min / c)),
             BinaryOperatorKind.Multiply => (double.MinValue, double.MaxValue),
             _ => null,
-        };
+        });
     }
+
+    /// <summary>
+    /// A range of accepted values moved inward by one step of a double where a double cannot tell
+    /// neighbouring 64-bit integers apart: <c>long.MinValue + 1</c> is <c>long.MinValue</c> as a double,
+    /// and a limit must not look accepted.
+    /// </summary>
+    private static (double Min, double Max)? Inward((double Min, double Max)? range) =>
+        range is var (min, max)
+            ? (Math.Abs(min) >= 9007199254740992d ? Math.BitIncrement(min) : min, Math.Abs(max) >= 9007199254740992d ? Math.BitDecrement(max) : max)
+            : null;
 
     /// <summary>Like <see cref="CheckSink"/>, but an origin whose known range the sink step accepts is safe.</summary>
     private void CheckRangedSink(TaintValue value, string kind, TaintStep step)
@@ -89,7 +99,7 @@ internal sealed partial class TaintMethodAnalysis
         if (value.IsTainted && IsInteger(increment.Type))
         {
             var decrement = increment.Kind == OperationKind.Decrement;
-            var accepts = NumericRange(increment.Type) is var (min, max) ? decrement ? (min + 1, max) : (min, max - 1) : ((double, double)?)null;
+            var accepts = Inward(NumericRange(increment.Type) is var (min, max) ? decrement ? (min + 1, max) : (min, max - 1) : null);
             CheckRangedSink(value, decrement ? "integer-underflow" : "integer-overflow", new TaintStep(increment.Syntax.GetLocation(),
                 decrement ? "decremented, which can underflow" : "incremented, which can overflow", TraceStepKind.Sink, _member) { Accepts = accepts });
         }

@@ -39,10 +39,10 @@ internal sealed partial class TaintMethodAnalysis
         var lower = fromMin >= toMin ? 0UL : kinds.MaskOf(TruncationLowerKind);
         var location = conversion.Syntax.GetLocation();
         var target = conversion.Type!.Name;
-        var step = new TaintStep(location, $"narrowed to `{target}` by a cast that keeps only what fits", TraceStepKind.Sink, _member) { Accepts = (toMin, toMax) };
+        var step = new TaintStep(location, $"narrowed to `{target}` by a cast that keeps only what fits", TraceStepKind.Sink, _member) { Accepts = Inward((toMin, toMax)) };
         foreach (var origin in operand.AllOrigins())
         {
-            if (origin.Source?.KnownRange is var (low, high) && low >= toMin && high <= toMax)
+            if (origin.Source?.KnownRange is var (low, high) && step.Accepts is var (min, max) && low >= min && high <= max)
             {
                 continue;
             }
