@@ -26,7 +26,7 @@ internal sealed partial class TaintMethodAnalysis
             {
                 var sanitized = origin.Sanitized | sink.Sanitized;
                 var required = RequiredSanitization(sink.Kind);
-                if ((required != 0 && (sanitized & required) == required) || FitsSink(origin, sink.Trace))
+                if ((required != 0 && (sanitized & required) == required) || FitsSink(origin, sink.Trace, sink.Kind))
                 {
                     continue;
                 }

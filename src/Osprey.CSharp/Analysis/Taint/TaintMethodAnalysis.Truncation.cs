@@ -20,9 +20,13 @@ internal sealed partial class TaintMethodAnalysis
 
     private ulong TruncationMask => _session.Catalog.Kinds.MaskOf(TruncationKind) | _session.Catalog.Kinds.MaskOf(TruncationLowerKind);
 
-    /// <summary>Whether <paramref name="origin"/>'s known range fits what a callee's sink (<paramref name="trace"/>) accepts.</summary>
-    private static bool FitsSink(TaintOrigin origin, TaintTrace trace) =>
-        origin.Source?.KnownRange is var (low, high) && trace.Step.Accepts is var (min, max) && low >= min && high <= max;
+    /// <summary>
+    /// Whether <paramref name="origin"/>'s known range fits what a callee's sink of <paramref name="kind"/>
+    /// (<paramref name="trace"/>) accepts: an overflow needs a value past the maximum, an underflow one below the minimum.
+    /// </summary>
+    private static bool FitsSink(TaintOrigin origin, TaintTrace trace, string kind) =>
+        origin.Source?.KnownRange is var (low, high) && trace.Step.Accepts is var (min, max)
+        && (kind == "integer-underflow" || high <= max) && (kind == "integer-overflow" || low >= min);
 
     private void CheckNarrowing(IConversionOperation conversion, TaintValue operand)
     {
