@@ -6,11 +6,11 @@ using Osprey.Bench.Reporting;
 
 namespace Osprey.Bench.Commands;
 
-/// <summary><c>juliet-cs --path &lt;checkout&gt; [--cwe 78,89] [--tools osprey,scs,netanalyzers] [--peer-cwe …] [--verify] [--work dir] [--merge earlier.json] --out &lt;dir&gt;</c></summary>
+/// <summary><c>juliet-cs --path &lt;checkout&gt; [--cwe 78,89] [--tools osprey,scs,netanalyzers] [--peer-cwe …] [--verify] [--work dir] [--merge earlier.json] [--cases] --out &lt;dir&gt;</c></summary>
 internal static class JulietCommand
 {
     /// <summary>Options this command takes.</summary>
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "cwe", "tools", "peer-cwe", "verify", "work", "out", "merge" }.Union(Proof.JulietProofCommand.Options).ToHashSet();
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "cwe", "tools", "peer-cwe", "verify", "work", "out", "merge", "cases" }.Union(Proof.JulietProofCommand.Options).ToHashSet();
 
     /// <summary>Runs the benchmark and writes juliet-cs.json, juliet-cs.md and juliet-cs.png into --out.</summary>
     public static async Task<int> RunAsync(BenchArguments args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)
@@ -36,7 +36,8 @@ internal static class JulietCommand
             tools,
             (IReadOnlySet<int>?)Cwes(args, "peer-cwe")?.ToHashSet() ?? JulietSettings.InjectionCwes,
             args.Flag("verify"),
-            Path.GetFullPath(args.Optional("work") ?? Path.Combine(Path.GetTempPath(), "osprey-bench", "juliet")));
+            Path.GetFullPath(args.Optional("work") ?? Path.Combine(Path.GetTempPath(), "osprey-bench", "juliet")),
+            args.Flag("cases") ? output : null);
         WorkFolder.EnsureOutside(settings.WorkFolder, suite.TestCases);
         Directory.CreateDirectory(output);
         var merge = args.Optional("merge");

@@ -13,7 +13,8 @@ namespace Osprey.Bench.Juliet;
 /// <param name="PeerCwes">CWEs on which the peers run (they are slow and only meant for injection).</param>
 /// <param name="Verify">Pass Verify to Osprey and count confirmed findings.</param>
 /// <param name="WorkFolder">Where generated projects go; outside the checkout.</param>
-internal sealed record JulietSettings(JulietSuite Suite, IReadOnlyList<int>? Cwes, IReadOnlyList<string> Tools, IReadOnlySet<int> PeerCwes, bool Verify, string WorkFolder)
+/// <param name="CasesFolder">When set, each tool's outcome per case is written there as <c>cases-CWE&lt;n&gt;-&lt;tool&gt;.tsv</c>.</param>
+internal sealed record JulietSettings(JulietSuite Suite, IReadOnlyList<int>? Cwes, IReadOnlyList<string> Tools, IReadOnlySet<int> PeerCwes, bool Verify, string WorkFolder, string? CasesFolder = null)
 {
     /// <summary>The injection CWEs the peers run on by default.</summary>
     public static readonly ImmutableSortedSet<int> InjectionCwes = [15, 23, 36, 78, 80, 81, 83, 89, 90, 113, 117, 134, 470, 601, 643];
@@ -58,7 +59,13 @@ internal sealed class JulietBenchmark(JulietSettings settings, TextWriter progre
 
                 var run = await RunToolAsync(tool, folder, accepted, cancellationToken);
                 var verified = settings.Verify && tool == OspreyScanner.ToolName;
-                var tally = Record(results.Tools[tool], folder.Cwe, cases, scorer.Score(run.Findings, accepted), run, verified, scorer.DefectiveCases);
+                var outcomes = scorer.Score(run.Findings, accepted);
+                var tally = Record(results.Tools[tool], folder.Cwe, cases, outcomes, run, verified, scorer.DefectiveCases);
+                if (settings.CasesFolder is { } casesFolder)
+                {
+                    WriteCases(Path.Combine(casesFolder, $"cases-CWE{folder.Cwe}-{tool}.tsv"), cases, outcomes, scorer.DefectiveCases);
+                }
+
                 results.Tools[tool].Errors.AddRange(run.Errors.Select(e => $"CWE-{folder.Cwe}: {e}"));
                 await progress.WriteLineAsync(
                     $"CWE-{folder.Cwe} {tool}: {tally.BadDetected}/{tally.Cases} bad detected, {tally.GoodFlagged} good flagged ({tally.GoodFlaggedAdjusted} outside {tally.JulietDefects} defective cases), {run.Seconds:0.0} s"
@@ -88,6 +95,14 @@ internal sealed class JulietBenchmark(JulietSettings settings, TextWriter progre
 
         results.Cwe[cwe.ToString(System.Globalization.CultureInfo.InvariantCulture)] = tally;
         return tally;
+    }
+
+    /// <summary>Writes one line per case (name, source, variant, bad detected, good flagged, Juliet defect), for finding which shapes a tool misses.</summary>
+    private static void WriteCases(string path, ImmutableArray<JulietCase> cases, IReadOnlyDictionary<string, CaseOutcome> outcomes, IReadOnlySet<string> defectiveCases)
+    {
+        var lines = cases.Select(c => (Case: c, Outcome: outcomes.GetValueOrDefault(c.Name) ?? CaseOutcome.None))
+            .Select(x => $"{x.Case.Name}\t{x.Case.Source}\t{x.Case.Variant}\t{(x.Outcome.BadDetected ? "bad-detected" : "bad-missed")}\t{(x.Outcome.GoodFlagged ? "good-flagged" : "good-clean")}\t{(defectiveCases.Contains(x.Case.Name) ? "defective" : "")}");
+        File.WriteAllLines(path, ["case\tsource\tvariant\tbad\tgood\tjuliet-defect", .. lines]);
     }
 
     private static Tally Bucket(SortedDictionary<string, Tally> buckets, string key)

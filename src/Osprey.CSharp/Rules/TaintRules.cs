@@ -150,6 +150,18 @@ internal static class TaintRules
             "var item = items[int.Parse(index)];",
             "var i = int.Parse(index);\nif (i < 0 || i >= items.Length) return BadRequest();\nvar item = items[i];",
             "Check every index from input against 0 and the collection's length before using it.");
+        yield return new("empty-array-index", "IndexIntoInputSizedArray", [129], Severity.Medium, "Index into an array that may be empty",
+            "An array sized by user input is indexed without checking that it has that element",
+            "An array's size comes from data an attacker controls and was checked only against a negative size (`size >= 0`); with a size of 0 the array is empty and reading or writing its first element throws.",
+            "var size = int.Parse(text);\nif (size >= 0) { array = new int[size]; }\narray[0] = 5;",
+            "var size = int.Parse(text);\nif (size > 0) { array = new int[size]; array[0] = 5; }",
+            "Check that an input-sized array has at least as many elements as the indices the code uses (`size > 0` before `array[0]`).");
+        yield return new("numeric-truncation", "NumericTruncation", [197, 681], Severity.Low, "Numeric truncation",
+            "User input is narrowed by a cast without a range check",
+            "A number an attacker controls is cast to a smaller type (`(byte)` of an `int`, `(int)` of a `double`) without first being checked against that type's range; the cast silently keeps only the low bits or an undefined value, so a large input turns into a small or negative one and defeats later checks.",
+            "byte level = (byte)int.Parse(text);",
+            "var value = int.Parse(text);\nif (value < byte.MinValue || value > byte.MaxValue) return BadRequest();\nbyte level = (byte)value;",
+            "Check numbers from input against the target type's range before narrowing them, or convert with `checked(...)` and handle `OverflowException`.");
         yield return new("integer-overflow", "TaintedIntegerOverflow", [190], Severity.Low, "Integer overflow",
             "User input is added or multiplied without an upper bound",
             "A number an attacker controls is increased (added to, multiplied, incremented) without first being checked against an upper bound; the result can wrap around to a small or negative value and defeat later size or price checks.",

@@ -2,7 +2,7 @@ using Osprey.CSharp.Tests.Support;
 
 namespace Osprey.CSharp.Tests.Taint;
 
-/// <summary>Arithmetic on a variable known to hold its type's limit wraps silently; a range check, a checked context or an ordinary value is not reported.</summary>
+/// <summary>Arithmetic on a variable known to hold its type's limit wraps silently; a range check, a checked context or an ordinary value is not reported. The finding starts where the limit was stored.</summary>
 public sealed class KnownLimitArithmeticTests
 {
     private static string Program(string body) => "using System;\npublic static class Use\n{\n    public static void Run()\n    {\n" + body + "\n    }\n}\n";
@@ -10,7 +10,7 @@ public sealed class KnownLimitArithmeticTests
     [Fact]
     public void MaxValueInVariable_AddOne_IntegerOverflow_Diagnostic()
     {
-        var source = Program("        long data = long.MaxValue;\n        long result = data + 1; // source // sink\n        Console.WriteLine(result);");
+        var source = Program("        long data = long.MaxValue; // source\n        long result = data + 1; // sink\n        Console.WriteLine(result);");
 
         var finding = FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-overflow");
         Assert.Equal("constant", finding.SourceKind);
@@ -19,7 +19,7 @@ public sealed class KnownLimitArithmeticTests
     [Fact]
     public void ByteMaxValue_AddOneCastBack_IntegerOverflow_Diagnostic()
     {
-        var source = Program("        byte data = byte.MaxValue;\n        byte result = (byte)(data + 1); // source // sink\n        Console.WriteLine(result);");
+        var source = Program("        byte data = byte.MaxValue; // source\n        byte result = (byte)(data + 1); // sink\n        Console.WriteLine(result);");
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-overflow");
     }
@@ -27,7 +27,7 @@ public sealed class KnownLimitArithmeticTests
     [Fact]
     public void MinValueInVariable_Decrement_IntegerUnderflow_Diagnostic()
     {
-        var source = Program("        int data = int.MinValue;\n        data--; // source // sink\n        Console.WriteLine(data);");
+        var source = Program("        int data = int.MinValue; // source\n        data--; // sink\n        Console.WriteLine(data);");
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-underflow");
     }
@@ -67,7 +67,7 @@ public sealed class KnownLimitArithmeticTests
     [Fact]
     public void MaxValueCheckedOnlyFromBelow_Multiplied_IntegerOverflow_Diagnostic()
     {
-        var source = Program("        short data = short.MaxValue;\n        if (data > 0)\n        {\n            short result = (short)(data * 2); // source // sink\n            Console.WriteLine(result);\n        }");
+        var source = Program("        short data = short.MaxValue; // source\n        if (data > 0)\n        {\n            short result = (short)(data * 2); // sink\n            Console.WriteLine(result);\n        }");
 
         FindingAssert.Single(TaintRun.Library(source), source, "cs/integer-overflow");
     }

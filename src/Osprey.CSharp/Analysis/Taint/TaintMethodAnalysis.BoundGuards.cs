@@ -13,6 +13,11 @@ internal sealed partial class TaintMethodAnalysis
 {
     private void RefineBound(IOperation condition, bool outcome, TaintState state)
     {
+        if (condition is IBinaryOperation equality)
+        {
+            RefineLimitEquality(equality, outcome, state);
+        }
+
         if (condition is not IBinaryOperation binary
             || binary.OperatorKind is not (BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan or BinaryOperatorKind.GreaterThanOrEqual))
         {
@@ -45,6 +50,11 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         SanitizeEntity(variable, upper ? kinds.UpperBoundMask : kinds.LowerBoundMask, state);
+        if (!upper && ProvesAtLeastOne(binary, bound, outcome, state))
+        {
+            SanitizeEntity(variable, kinds.MaskOf(EmptyArrayIndexKind), state);
+        }
+
         ForgetKnownValue(variable, state, upper);
     }
 

@@ -22,7 +22,7 @@ internal sealed partial class TaintMethodAnalysis
 
     private void CheckKnownValueArithmetic(TaintValue left, TaintValue right, BinaryOperatorKind kind, IOperation operation, bool isChecked)
     {
-        if (isChecked || operation.ConstantValue.HasValue || !left.HasConstant || !right.HasConstant
+        if (isChecked || operation.ConstantValue.HasValue || !left.HasConstant || !right.HasConstant || HasKnownValue(left) || HasKnownValue(right)
             || kind is not (BinaryOperatorKind.Add or BinaryOperatorKind.Subtract or BinaryOperatorKind.Multiply)
             || ToBig(left.Constant) is not { } l || ToBig(right.Constant) is not { } r)
         {
@@ -43,7 +43,7 @@ internal sealed partial class TaintMethodAnalysis
 
     private void CheckKnownValueIncrement(IIncrementOrDecrementOperation increment, TaintValue value)
     {
-        if (!increment.IsChecked && value.HasConstant && ToBig(value.Constant) is { } v && IsLimit(v, increment))
+        if (!increment.IsChecked && value.HasConstant && !HasKnownValue(value) && ToBig(value.Constant) is { } v && IsLimit(v, increment))
         {
             var decrement = increment.Kind == OperationKind.Decrement;
             ReportIfOutOfRange(decrement ? v - 1 : v + 1, increment, $"{v.ToString(CultureInfo.InvariantCulture)} {(decrement ? "- 1" : "+ 1")}");

@@ -114,6 +114,8 @@ internal sealed partial class TaintMethodAnalysis
                     CheckIndex(Eval(index, state), index);
                 }
 
+                CheckIndexIntoInputSizedArray(element, state);
+
                 WriteInto(element.ArrayReference, TaintValue.Element, AppendStep(value, at.Syntax.GetLocation(), "stored in an array element"), state, strong: false);
                 break;
             case IDeclarationExpressionOperation declaration:

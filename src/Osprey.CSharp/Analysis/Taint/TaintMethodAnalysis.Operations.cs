@@ -66,9 +66,11 @@ internal sealed partial class TaintMethodAnalysis
                     CheckIndex(Eval(index, state), index);
                 }
 
+                CheckIndexIntoInputSizedArray(element, state);
+
                 return Eval(element.ArrayReference, state).Read(TaintValue.Element).WithoutConstant();
             case IInvocationOperation invocation:
-                return Call(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation, state, invocation.IsVirtual);
+                return WithRandomRange(invocation, Call(invocation.TargetMethod, invocation.Instance, invocation.Arguments, invocation, state, invocation.IsVirtual));
             case IObjectCreationOperation creation:
                 return Construct(creation, state);
             case IDelegateCreationOperation creation:
@@ -78,7 +80,7 @@ internal sealed partial class TaintMethodAnalysis
             case IFlowAnonymousFunctionOperation function:
                 return TaintValue.OfDelegate(new LambdaTarget(_graph, function, state.Clone(), this));
             case ISimpleAssignmentOperation assignment:
-                var assigned = Eval(assignment.Value, state);
+                var assigned = WithStoredRandomRange(assignment.Value, WithStoredLimit(assignment.Value, Eval(assignment.Value, state)));
                 Write(assignment.Target, assigned, state, assignment);
                 return assigned;
             case ICompoundAssignmentOperation compound:
@@ -86,6 +88,7 @@ internal sealed partial class TaintMethodAnalysis
                 var operand = Eval(compound.Value, state);
                 CheckArithmetic(target, operand, compound.OperatorKind, compound);
                 CheckKnownValueArithmetic(target, operand, compound.OperatorKind, compound, compound.IsChecked);
+                CheckKnownValueOrigins(target, operand, compound.OperatorKind, compound, compound.IsChecked);
                 var combined = Combine(target, operand, compound.OperatorKind, compound);
                 Write(compound.Target, combined, state, compound);
                 return combined;
@@ -93,7 +96,7 @@ internal sealed partial class TaintMethodAnalysis
                 var before = Eval(increment.Target, state);
                 CheckIncrement(increment, before);
                 CheckKnownValueIncrement(increment, before);
-                var incremented = before.WithoutConstant();
+                var incremented = WithoutKnownValues(before.WithoutConstant());
                 Write(increment.Target, incremented, state, increment);
                 return incremented;
             case IBinaryOperation binary:
@@ -101,23 +104,28 @@ internal sealed partial class TaintMethodAnalysis
                 var right = Eval(binary.RightOperand, state);
                 CheckArithmetic(left, right, binary.OperatorKind, binary);
                 CheckKnownValueArithmetic(left, right, binary.OperatorKind, binary, binary.IsChecked);
+                CheckKnownValueOrigins(left, right, binary.OperatorKind, binary, binary.IsChecked);
                 CheckLoopBound(binary, left, right);
                 return Combine(left, right, binary.OperatorKind, binary);
             case IUnaryOperation unary:
                 return Unary(unary, Eval(unary.Operand, state));
             case IConversionOperation conversion:
-                return Eval(conversion.Operand, state);
+                var converted = Eval(conversion.Operand, state);
+                CheckNarrowing(conversion, converted);
+                return converted;
             case IInterpolatedStringOperation interpolated:
                 return Interpolate(interpolated, state);
             case IArrayCreationOperation array:
-                foreach (var size in array.DimensionSizes)
+                var sizes = new TaintValue[array.DimensionSizes.Length];
+                for (var i = 0; i < sizes.Length; i++)
                 {
-                    CheckSink(Eval(size, state), "tainted-size", size.Syntax.GetLocation(), "used as an array size");
+                    sizes[i] = Eval(array.DimensionSizes[i], state);
+                    CheckSink(sizes[i], "tainted-size", array.DimensionSizes[i].Syntax.GetLocation(), "used as an array size");
                 }
 
-                return array.Initializer is { } arrayInitializer
+                return WithInputLength(sizes, array.Initializer is { } arrayInitializer
                     ? TaintValue.Bottom.WithField(TaintValue.Element, Eval(arrayInitializer, state))
-                    : TaintValue.Bottom;
+                    : TaintValue.Bottom);
             case IArrayInitializerOperation elements:
                 return elements.ElementValues.Aggregate(TaintValue.Bottom, (acc, e) => TaintValue.Merge(acc, Eval(e, state).WithoutConstant()));
             case IAwaitOperation await:
@@ -221,7 +229,7 @@ internal sealed partial class TaintMethodAnalysis
             return TaintValue.Bottom;
         }
 
-        var origins = TaintValue.MergeOrigins(left.AllOrigins(), right.AllOrigins());
+        var origins = WithoutKnownValues(TaintValue.MergeOrigins(left.AllOrigins(), right.AllOrigins()));
         if (origins.IsEmpty)
         {
             return TaintValue.Bottom;

@@ -25,7 +25,8 @@ internal sealed partial class TaintMethodAnalysis
             foreach (var origin in actual.AllOrigins())
             {
                 var sanitized = origin.Sanitized | sink.Sanitized;
-                if ((sanitized & _session.Catalog.Kinds.MaskOf(sink.Kind)) != 0)
+                var required = RequiredSanitization(sink.Kind);
+                if ((required != 0 && (sanitized & required) == required) || FitsSink(origin, sink.Trace, sink.Kind))
                 {
                     continue;
                 }
