@@ -154,4 +154,20 @@ public sealed class DivideByZeroTests
 
         FindingAssert.None(TaintRun.Library(source), Rule);
     }
+
+    [Fact]
+    public void KnownZero_PassedToMethodThatDivides_Diagnostic()
+    {
+        var source = "using System;\npublic static class Use\n{\n    public static void Run()\n    {\n        int data = 0;\n        Sink(data); // source\n    }\n\n    private static void Sink(int data)\n    {\n        Console.WriteLine(100 / data); // sink\n    }\n}\n";
+
+        FindingAssert.Single(TaintRun.Library(source), source, Rule);
+    }
+
+    [Fact]
+    public void KnownZero_PassedToMethodThatChecks_NoDiagnostic()
+    {
+        var source = "using System;\npublic static class Use\n{\n    public static void Run()\n    {\n        int data = 0;\n        Sink(data);\n    }\n\n    private static void Sink(int data)\n    {\n        if (data != 0) { Console.WriteLine(100 / data); }\n    }\n}\n";
+
+        FindingAssert.None(TaintRun.Library(source), Rule);
+    }
 }

@@ -33,12 +33,30 @@ internal sealed partial class TaintMethodAnalysis
         // A literal zero written as the divisor is deliberate (1.0 / 0 is infinity); a variable that holds zero on this path is not.
         if (divisor.HasConstant && IsZero(divisor.Constant) && !Unwrap(divisorOperation)!.ConstantValue.HasValue)
         {
-            var description = "a value known to be zero on this path";
-            var source = new TaintSource(KnownValueThreatModel, "known-value", description, location);
-            var start = new TaintStep(location, "holds zero on this path", TraceStepKind.Source, _member);
             var sink = new TaintStep(operation.Syntax.GetLocation(), $"used as a {verb}: division by zero", TraceStepKind.Sink, _member);
-            _session.Findings.Add(new PendingFinding(source, DivideByZeroKind, TaintTrace.Start(start).Terminate(sink)));
+            ReportKnownZero(location, TaintTrace.Start(sink));
         }
+    }
+
+    /// <summary>
+    /// A callee divides by its parameter without a check (a divide-by-zero fact of its summary) and
+    /// this call passes a value known to be zero.
+    /// </summary>
+    private void CheckKnownZeroArgument(SummarySink sink, TaintValue argument, TaintStep pass)
+    {
+        if (sink.Kind == DivideByZeroKind && argument.HasConstant && IsZero(argument.Constant)
+            && (sink.Sanitized & _session.Catalog.Kinds.MaskOf(DivideByZeroKind)) == 0)
+        {
+            ReportKnownZero(pass.Location, TaintTrace.Start(pass).Concat(sink.Trace));
+        }
+    }
+
+    private void ReportKnownZero(Location location, TaintTrace rest)
+    {
+        var description = "a value known to be zero on this path";
+        var source = new TaintSource(KnownValueThreatModel, "known-value", description, location);
+        var start = new TaintStep(location, "holds zero on this path", TraceStepKind.Source, _member);
+        _session.Findings.Add(new PendingFinding(source, DivideByZeroKind, TaintTrace.Start(start).Concat(rest)));
     }
 
     private static bool IsDivisible(ITypeSymbol? type) =>
