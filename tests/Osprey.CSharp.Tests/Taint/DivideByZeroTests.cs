@@ -170,4 +170,20 @@ public sealed class DivideByZeroTests
 
         FindingAssert.None(TaintRun.Library(source), Rule);
     }
+
+    [Fact]
+    public void ReadLine_CheckedByIsNotZeroPattern_NoDiagnostic()
+    {
+        var source = IntProgram("        if (data is not 0) { Console.WriteLine(100 / data); }\n        if (data is 0 or < 0) { return; }\n        Console.WriteLine(100 % data);");
+
+        FindingAssert.None(TaintRun.Library(source), Rule);
+    }
+
+    [Fact]
+    public void ReadLine_CheckedByAtLeastZeroPattern_Diagnostic()
+    {
+        var source = IntProgram("        if (data is >= 0) { Console.WriteLine(100 / data); } // sink");
+
+        FindingAssert.Single(TaintRun.Library(source), source, Rule);
+    }
 }

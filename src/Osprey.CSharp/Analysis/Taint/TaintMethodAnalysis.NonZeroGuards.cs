@@ -7,15 +7,20 @@ namespace Osprey.CSharp.Analysis.Taint;
 
 /// <summary>
 /// Checks that exclude zero: on the branch where <c>x != 0</c>, <c>x &gt; 0</c>, <c>x &lt; 0</c>,
-/// <c>0 &lt; x</c> or <c>Math.Abs(x) &gt; 0.000001</c> holds, <c>x</c> is no longer a divisor that
+/// <c>0 &lt; x</c>, <c>x is not 0</c> or <c>Math.Abs(x) &gt; 0.000001</c> holds, <c>x</c> is no longer a divisor that
 /// can be zero, and a zero it was known to hold is forgotten (that branch does not run with it).
 /// </summary>
 internal sealed partial class TaintMethodAnalysis
 {
     private void RefineNonZero(IOperation condition, bool outcome, TaintState state)
     {
-        if (condition is not IBinaryOperation binary || NormalisedComparison(binary, outcome) is not var (variable, relation, bound)
-            || !Excludes(relation, bound))
+        IOperation? variable = condition switch
+        {
+            IBinaryOperation binary when NormalisedComparison(binary, outcome) is var (compared, relation, bound) && Excludes(relation, bound) => compared,
+            IIsPatternOperation test when PatternExcludesZero(test.Pattern, outcome) => test.Value,
+            _ => null,
+        };
+        if (variable is null)
         {
             return;
         }
@@ -46,6 +51,26 @@ internal sealed partial class TaintMethodAnalysis
 
         return (variable, outcome ? relation : Negate(relation), bound);
     }
+
+    /// <summary>
+    /// Whether every value for which <paramref name="pattern"/> matches (or, when
+    /// <paramref name="outcome"/> is false, does not match) is non-zero: <c>is not 0</c>, <c>is &gt; 0</c>,
+    /// <c>is &lt; 0 or &gt; 0</c>.
+    /// </summary>
+    private static bool PatternExcludesZero(IPatternOperation pattern, bool outcome) => pattern switch
+    {
+        INegatedPatternOperation negated => PatternExcludesZero(negated.Pattern, !outcome),
+        IConstantPatternOperation constant when ConstantOf(constant.Value) is { } value =>
+            Excludes(outcome ? BinaryOperatorKind.Equals : BinaryOperatorKind.NotEquals, value),
+        IRelationalPatternOperation relational when ConstantOf(relational.Value) is { } value =>
+            Excludes(outcome ? relational.OperatorKind : Negate(relational.OperatorKind), value),
+
+        // "a and b" matching, or "a or b" failing, needs only one side to exclude zero; the other two need both.
+        IBinaryPatternOperation both when (both.OperatorKind == BinaryOperatorKind.And) == outcome =>
+            PatternExcludesZero(both.LeftPattern, outcome) || PatternExcludesZero(both.RightPattern, outcome),
+        IBinaryPatternOperation either => PatternExcludesZero(either.LeftPattern, outcome) && PatternExcludesZero(either.RightPattern, outcome),
+        _ => false,
+    };
 
     /// <summary>Whether every value satisfying "value <paramref name="relation"/> <paramref name="bound"/>" is non-zero.</summary>
     private static bool Excludes(BinaryOperatorKind relation, double bound) => relation switch
