@@ -11,8 +11,8 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// </summary>
 internal sealed partial class TaintMethodAnalysis
 {
-    /// <summary>The threat model of a finding whose "source" is a random draw rather than input.</summary>
-    private const string RandomThreatModel = "random";
+    /// <summary>The threat model of a finding whose "source" is a random draw rather than input (the same name the extreme-value draws use).</summary>
+    private const string RandomDivisorThreatModel = "random";
 
     private TaintValue RandomDivisor(CallSite site)
     {
@@ -27,7 +27,7 @@ internal sealed partial class TaintMethodAnalysis
         var location = site.Operation.Syntax.GetLocation();
         var name = TaintSession.ShortName(method);
         var description = $"`{name}` (a pseudo-random number that can be zero)";
-        var source = new TaintSource(RandomThreatModel, "random", description, location);
+        var source = new TaintSource(RandomDivisorThreatModel, "random", description, location);
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "drawn by " + description, TraceStepKind.Source, _member)));
         var others = ~_session.Catalog.Kinds.MaskOf(DivideByZeroKind);
         return TaintValue.OfOrigin(origin.WithSanitized(others));
