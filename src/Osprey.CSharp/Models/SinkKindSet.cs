@@ -22,13 +22,13 @@ internal sealed class SinkKindSet
     // Kinds where a number still controls the target: the "number" pseudo-kind does not clear them.
     private static readonly ImmutableHashSet<string> NumberControlledKinds = ["config-injection"];
 
-    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-index-lower", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound", "empty-array-index", "numeric-truncation", "numeric-truncation-lower"];
+    private static readonly ImmutableHashSet<string> NumericKinds = ["tainted-size", "tainted-index", "tainted-index-lower", "tainted-arithmetic", "integer-overflow", "integer-underflow", "loop-bound", "empty-array-index", "numeric-truncation", "numeric-truncation-lower", "divide-by-zero"];
 
     // Kinds that the "injection" pseudo-kind does not clear, beyond the numeric ones.
     private static readonly ImmutableHashSet<string> NumberSensitiveKinds = ["resource-injection"];
 
     /// <summary>The kinds the analysis checks on operators (arithmetic, indexing, loop conditions) rather than through models: always numbered.</summary>
-    public static readonly ImmutableArray<string> OperatorKinds = ["integer-overflow", "integer-underflow", "tainted-index", "tainted-index-lower", "loop-bound", "tainted-size", "empty-array-index", "numeric-truncation", "numeric-truncation-lower"];
+    public static readonly ImmutableArray<string> OperatorKinds = ["integer-overflow", "integer-underflow", "tainted-index", "tainted-index-lower", "loop-bound", "tainted-size", "empty-array-index", "numeric-truncation", "numeric-truncation-lower", "divide-by-zero"];
 
     // A number checked against an upper bound can no longer make a size, a loop or a sum too
     // large; checked against a lower bound it can no longer make a difference too small.

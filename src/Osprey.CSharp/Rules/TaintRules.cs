@@ -180,6 +180,12 @@ internal static class TaintRules
             "for (var i = 0; i < int.Parse(count); i++) Write(line);",
             "var n = int.Parse(count);\nif (n is < 0 or > MaxLines) return BadRequest();\nfor (var i = 0; i < n; i++) Write(line);",
             "Bound every loop count that comes from input.");
+        yield return new("divide-by-zero", "TaintedDivideByZero", [369], Severity.Low, "Divide by zero",
+            "A divisor that can be zero is used without a check",
+            "The divisor or modulus of a division comes from data an attacker controls (or a random draw, or holds zero on this path) and was not checked against zero; an integer division throws `DivideByZeroException` (denial of service), a floating-point one yields infinity or NaN that corrupts later results.",
+            "int perItem = total / int.Parse(count);",
+            "var n = int.Parse(count);\nif (n == 0) return BadRequest();\nint perItem = total / n;",
+            "Check every divisor from input against zero (for floating point, against a small epsilon with `Math.Abs`) before dividing.");
         yield return new("zip-slip", "ZipSlip", [22], Severity.High, "Zip slip",
             "An archive entry name is used as an extraction path",
             "Archive entry names are attacker-controlled; an entry named `../../x` extracts outside the target folder.",

@@ -33,6 +33,7 @@ internal sealed partial class TaintMethodAnalysis
 
         RefineParseWitness(condition, outcome, state);
         RefineBound(condition, outcome, state);
+        RefineNonZero(condition, outcome, state);
         switch (condition)
         {
             case IInvocationOperation invocation:

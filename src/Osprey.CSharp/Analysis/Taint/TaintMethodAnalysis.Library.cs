@@ -87,6 +87,8 @@ internal sealed partial class TaintMethodAnalysis
             result = TaintValue.Merge(result, RunCallbacks(site));
         }
 
+        result = TaintValue.Merge(result, RandomDivisor(site));
+
         foreach (var barrier in models.Barriers)
         {
             var mask = _session.Catalog.Kinds.MaskOf(barrier.Kind);

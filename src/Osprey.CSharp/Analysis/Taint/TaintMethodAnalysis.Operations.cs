@@ -87,6 +87,7 @@ internal sealed partial class TaintMethodAnalysis
                 var target = Eval(compound.Target, state);
                 var operand = Eval(compound.Value, state);
                 CheckArithmetic(target, operand, compound.OperatorKind, compound);
+                CheckDivisor(operand, compound.OperatorKind, compound, compound.Value);
                 CheckKnownValueArithmetic(target, operand, compound.OperatorKind, compound, compound.IsChecked);
                 CheckKnownValueOrigins(target, operand, compound.OperatorKind, compound, compound.IsChecked);
                 var combined = Combine(target, operand, compound.OperatorKind, compound);
@@ -103,6 +104,7 @@ internal sealed partial class TaintMethodAnalysis
                 var left = Eval(binary.LeftOperand, state);
                 var right = Eval(binary.RightOperand, state);
                 CheckArithmetic(left, right, binary.OperatorKind, binary);
+                CheckDivisor(right, binary.OperatorKind, binary, binary.RightOperand);
                 CheckKnownValueArithmetic(left, right, binary.OperatorKind, binary, binary.IsChecked);
                 CheckKnownValueOrigins(left, right, binary.OperatorKind, binary, binary.IsChecked);
                 CheckLoopBound(binary, left, right);

@@ -22,6 +22,7 @@ internal sealed partial class TaintMethodAnalysis
         {
             var actual = TaintValue.Merge(BindOrigin(sink.Parameter, sink.Path, site, state), AliasedWrites(summary, sink, site, location, name, state));
             var pass = PassStep(location, name, sink.Parameter);
+            CheckKnownZeroArgument(sink, actual, pass);
             foreach (var origin in actual.AllOrigins())
             {
                 var sanitized = origin.Sanitized | sink.Sanitized;
