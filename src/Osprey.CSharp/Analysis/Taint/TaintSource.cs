@@ -17,7 +17,12 @@ internal sealed record TaintSource(string ThreatModel, string Label, string Desc
     /// </summary>
     public (double Low, double High)? KnownRange { get; init; }
 
-    /// <summary>Two sources are the same when they are the same kind of input at the same place.</summary>
+    /// <summary>
+    /// Two sources are the same when they are the same kind of input at the same place with the same
+    /// known range: one random draw is two sources when one analysis knows its range (for the
+    /// overflow and index sinks) and another only that it can be zero (for division), and merging
+    /// them would lose the range and the sinks each is kept from.
+    /// </summary>
     public bool SameAs(TaintSource other) =>
-        ReferenceEquals(this, other) || (Label == other.Label && ThreatModel == other.ThreatModel && Location == other.Location);
+        ReferenceEquals(this, other) || (Label == other.Label && ThreatModel == other.ThreatModel && Location == other.Location && KnownRange == other.KnownRange);
 }
