@@ -37,13 +37,6 @@ internal sealed class TaintState
     /// <summary>A copy carried along <paramref name="edge"/> into a join block: the allocation sites every value holds record the edge.</summary>
     public TaintState CloneThrough(JoinEdge edge)
     {
-        // The edge only correlates an object held by two entities (Flow-style alias shuffling);
-        // recording it on every object at every join rebuilt most values of most states.
-        if (!SharesSites())
-        {
-            return Clone();
-        }
-
         var copy = new TaintState(_values);
         foreach (var (key, value) in _values)
         {
@@ -55,43 +48,6 @@ internal sealed class TaintState
         }
 
         return copy;
-    }
-
-    /// <summary>Whether some allocation site is held by two entities, directly or in a field of one.</summary>
-    private bool SharesSites()
-    {
-        Dictionary<object, object>? owners = null;
-        foreach (var (key, value) in _values)
-        {
-            if (SiteHeldElsewhere(value, key, ref owners))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SiteHeldElsewhere(TaintValue value, object entity, ref Dictionary<object, object>? owners)
-    {
-        foreach (var site in value.Sites)
-        {
-            owners ??= new Dictionary<object, object>(ReferenceEqualityComparer.Instance);
-            if (!owners.TryAdd(site.Site, entity) && !ReferenceEquals(owners[site.Site], entity))
-            {
-                return true;
-            }
-        }
-
-        foreach (var (_, field) in value.Fields)
-        {
-            if (SiteHeldElsewhere(field, entity, ref owners))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Joins <paramref name="other"/> into this state; returns whether anything changed.</summary>
