@@ -44,7 +44,7 @@ internal sealed partial class HardcodedCredentialCheck : IMisuseCheck
         {
             case ISimpleAssignmentOperation assignment when MisuseContext.NameOf(assignment.Target) is { } name:
                 CheckStore(name, assignment.Value, context);
-                if (name == "Key" && assignment.Target is IPropertyReferenceOperation { Property.ContainingType: var type } && IsCryptoType(type) && IsConstantBytes(assignment.Value))
+                if (name == "Key" && assignment.Target is IPropertyReferenceOperation { Property.ContainingType: var type } && CredentialSinks.IsCrypto(type) && IsConstantBytes(assignment.Value))
                 {
                     context.Report(MisuseRules.HardcodedCredentials, assignment.Value, $"The key of {type.Name} is a constant in the code.");
                 }
@@ -72,7 +72,7 @@ internal sealed partial class HardcodedCredentialCheck : IMisuseCheck
                 {
                     context.Report(MisuseRules.HardcodedCredentials, argument.Value, $"A literal is passed as '{parameter.Name}' of {parameter.ContainingSymbol.ContainingType?.Name}.{parameter.ContainingSymbol.Name}.");
                 }
-                else if (KeyParameters.Contains(parameter.Name) && IsCryptoType(parameter.ContainingSymbol.ContainingType) && IsConstantBytes(argument.Value))
+                else if (KeyParameters.Contains(parameter.Name) && CredentialSinks.IsCrypto(parameter.ContainingSymbol.ContainingType) && IsConstantBytes(argument.Value))
                 {
                     context.Report(MisuseRules.HardcodedCredentials, argument.Value, $"A constant key is passed to {parameter.ContainingSymbol.ContainingType?.Name}.");
                 }
@@ -117,21 +117,6 @@ internal sealed partial class HardcodedCredentialCheck : IMisuseCheck
 
     private static bool IsInAttribute(IOperation operation) =>
         operation.Syntax.Ancestors().Any(a => a.IsKind(SyntaxKind.Attribute));
-
-    private static bool IsCryptoType(INamedTypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            var ns = current.ContainingNamespace?.ToDisplayString() ?? "";
-            if (ns.StartsWith("System.Security.Cryptography", StringComparison.Ordinal) || ns.StartsWith("Microsoft.IdentityModel.Tokens", StringComparison.Ordinal)
-                || current.Name.EndsWith("SecurityKey", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Bytes fixed at compile time: an array of constants, or the encoding of a string constant.</summary>
     internal static bool IsConstantBytes(IOperation value)
