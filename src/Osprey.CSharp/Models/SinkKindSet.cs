@@ -36,6 +36,14 @@ internal sealed class SinkKindSet
     private static readonly ImmutableHashSet<string> UpperBoundKinds = ["tainted-size", "loop-bound", "integer-overflow", "tainted-index", "numeric-truncation"];
     private static readonly ImmutableHashSet<string> LowerBoundKinds = ["integer-underflow", "tainted-index-lower", "numeric-truncation-lower"];
 
+    /// <summary>
+    /// Not a sink kind (kinds use bits 0–62): marks taint that went through an operation that makes
+    /// a different value of it: a call into code without a model or an implementation. Input
+    /// stays input through such a step; a number known on the path (a stored limit, a random draw's
+    /// range) does not stay that number, so origins standing for one are dropped there.
+    /// </summary>
+    public const ulong ValueChangedMask = 1UL << 63;
+
     private readonly Dictionary<string, int> _bits = new(StringComparer.Ordinal);
 
     /// <summary>Numbers <paramref name="kinds"/>; at most 63 distinct kinds.</summary>
@@ -63,6 +71,9 @@ internal sealed class SinkKindSet
 
     /// <summary>The mask of the kinds a number cannot exploit: <see cref="InjectionMask"/> less the kinds a number still controls.</summary>
     public ulong NumberMask { get; }
+
+    /// <summary>Sanitised for every kind except <paramref name="kinds"/>; never sets <see cref="ValueChangedMask"/>, which is no kind.</summary>
+    public static ulong AllExcept(ulong kinds) => ~kinds & ~ValueChangedMask;
 
     /// <summary>The kinds, in bit order.</summary>
     public IEnumerable<string> Kinds => _bits.OrderBy(p => p.Value).Select(p => p.Key);

@@ -116,7 +116,7 @@ internal sealed partial class TaintMethodAnalysis
     /// </summary>
     private void AbsorbIntoReceiver(CallSite site, TaintState state)
     {
-        var origins = site.Arguments.Aggregate(ImmutableArray<TaintOrigin>.Empty, (acc, a) => TaintValue.MergeOrigins(acc, a.AllOrigins()));
+        var origins = ChangedValue(site.Arguments.Aggregate(ImmutableArray<TaintOrigin>.Empty, (acc, a) => TaintValue.MergeOrigins(acc, a.AllOrigins())));
         if (site.Instance is { } instance && !origins.IsEmpty)
         {
             var name = TaintSession.ShortName(site.Method);

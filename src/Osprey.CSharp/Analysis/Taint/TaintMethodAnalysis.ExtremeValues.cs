@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using Osprey.Core.Findings;
+using Osprey.CSharp.Models;
 
 namespace Osprey.CSharp.Analysis.Taint;
 
@@ -55,7 +56,7 @@ internal sealed partial class TaintMethodAnalysis
         var location = stored.Syntax.GetLocation();
         var source = new TaintSource(KnownValueThreatModel, limit ? "type-limit" : "negative-value", description, location) { KnownValue = known, KnownRange = ((double)known, (double)known) };
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "holds " + description, TraceStepKind.Source, _member)))
-            .WithSanitized(~reaches);
+            .WithSanitized(SinkKindSet.AllExcept(reaches));
         return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
     }
 
@@ -70,7 +71,7 @@ internal sealed partial class TaintMethodAnalysis
         var location = stored.Syntax.GetLocation();
         var source = new TaintSource(KnownValueThreatModel, "large-value", description, location) { KnownRange = (number, number) };
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "holds " + description, TraceStepKind.Source, _member)))
-            .WithSanitized(~TruncationMask);
+            .WithSanitized(SinkKindSet.AllExcept(TruncationMask));
         return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
     }
 
@@ -128,7 +129,7 @@ internal sealed partial class TaintMethodAnalysis
         var description = $"a random number between {low.ToString("G6", CultureInfo.InvariantCulture)} and {high.ToString("G6", CultureInfo.InvariantCulture)}";
         var source = new TaintSource(RandomThreatModel, "random", description, location) { KnownRange = (low, high) };
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "draws " + description, TraceStepKind.Source, _member)))
-            .WithSanitized(~reaches);
+            .WithSanitized(SinkKindSet.AllExcept(reaches));
         return value.WithOrigins(TaintValue.MergeOrigins(value.Origins, [origin]));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Osprey.CSharp.Models;
 
 namespace Osprey.CSharp.Analysis.Taint;
 
@@ -27,7 +28,7 @@ internal sealed partial class TaintMethodAnalysis
             return array;
         }
 
-        var onlyEmptyIndex = ~_session.Catalog.Kinds.MaskOf(EmptyArrayIndexKind);
+        var onlyEmptyIndex = SinkKindSet.AllExcept(_session.Catalog.Kinds.MaskOf(EmptyArrayIndexKind));
         return array.WithField(InputLengthField, TaintValue.OfOrigins([.. sizes[0].Origins.Select(o => o.WithSanitized(onlyEmptyIndex))]));
     }
 

@@ -48,7 +48,7 @@ internal sealed partial class TaintMethodAnalysis
                 origins = TaintValue.MergeOrigins(origins, argument.AllOrigins());
             }
 
-            result = AppendStep(TaintValue.OfOrigins(origins), location, $"through `{name}` (no model; flow assumed)", TraceStepKind.Assumed);
+            result = AppendStep(TaintValue.OfOrigins(ChangedValue(origins)), location, $"through `{name}` (no model; flow assumed)", TraceStepKind.Assumed);
         }
 
         foreach (var source in models.Sources)

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Osprey.Core.Findings;
+using Osprey.CSharp.Models;
 
 namespace Osprey.CSharp.Analysis.Taint;
 
@@ -29,7 +30,7 @@ internal sealed partial class TaintMethodAnalysis
         var description = $"`{name}` (a pseudo-random number that can be zero)";
         var source = new TaintSource(RandomDivisorThreatModel, "random", description, location);
         var origin = TaintOrigin.FromSource(source, TaintTrace.Start(new TaintStep(location, "drawn by " + description, TraceStepKind.Source, _member)));
-        var others = ~_session.Catalog.Kinds.MaskOf(DivideByZeroKind);
+        var others = SinkKindSet.AllExcept(_session.Catalog.Kinds.MaskOf(DivideByZeroKind));
         return TaintValue.OfOrigin(origin.WithSanitized(others));
     }
 }

@@ -25,6 +25,11 @@ internal sealed partial class TaintMethodAnalysis
             CheckKnownZeroArgument(sink, actual, pass);
             foreach (var origin in actual.AllOrigins())
             {
+                if (!SurvivesSummaryStep(origin, sink.Sanitized))
+                {
+                    continue;
+                }
+
                 var sanitized = origin.Sanitized | sink.Sanitized;
                 var required = RequiredSanitization(sink.Kind);
                 if ((required != 0 && (sanitized & required) == required) || FitsSink(origin, sink.Trace, sink.Kind))
@@ -152,7 +157,7 @@ internal sealed partial class TaintMethodAnalysis
 
             var pass = PassStep(location, name, origin.Parameter);
             var actual = BindOrigin(origin.Parameter, origin.Path, site, state).AllOrigins();
-            origins = TaintValue.MergeOrigins(origins, [.. actual.Select(a =>
+            origins = TaintValue.MergeOrigins(origins, [.. actual.Where(a => SurvivesSummaryStep(a, origin.Sanitized)).Select(a =>
                 a.WithExactSanitized(a.Sanitized | origin.Sanitized).WithTrace((a.Trace is null ? TaintTrace.Start(pass) : a.Trace.Append(pass)).ConcatSteps(origin.Trace)))]);
         }
 
