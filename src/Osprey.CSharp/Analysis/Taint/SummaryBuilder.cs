@@ -6,6 +6,9 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// <summary>Collects a method's summary while its body (and the lambdas it runs inline) is analysed.</summary>
 internal sealed class SummaryBuilder
 {
+    // A method reaching more sinks than this is summarised by its first ones: enough for every finding's place.
+    private const int MaxSinks = 256;
+
     private readonly List<SummarySink> _sinks = [];
     private readonly Dictionary<ISymbol, TaintValue> _fieldWrites = new(SymbolEqualityComparer.Default);
 
@@ -27,10 +30,32 @@ internal sealed class SummaryBuilder
     /// <summary>Adds a parameter-to-sink flow (ignored when an equal one is known).</summary>
     public void AddSink(SummarySink sink)
     {
-        if (!_sinks.Any(s => s.SameFlow(sink)) && _sinks.Count < 256)
+        if (!HasSink(sink.Parameter, sink.Path, sink.Kind, sink.Sanitized, sink.Trace.Step.Location))
         {
             _sinks.Add(sink);
         }
+    }
+
+    /// <summary>
+    /// Whether <see cref="AddSink"/> would ignore a flow with these parts (an equal one is known, or
+    /// the summary is full): callers ask first so as not to build the trace of a flow already known.
+    /// </summary>
+    public bool HasSink(int parameter, string path, string kind, ulong sanitized, Location sinkLocation)
+    {
+        if (_sinks.Count >= MaxSinks)
+        {
+            return true;
+        }
+
+        foreach (var known in _sinks)
+        {
+            if (known.SameFlow(parameter, path, kind, sanitized, sinkLocation))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Records parameter-derived taint stored in a shared field.</summary>

@@ -8,7 +8,9 @@ namespace Osprey.CSharp.Analysis.Taint;
 internal sealed record SummarySink(int Parameter, string Path, string Kind, ulong Sanitized, TaintTrace Trace)
 {
     /// <summary>Whether both describe the same flow (the trace is not compared).</summary>
-    public bool SameFlow(SummarySink other) =>
-        Parameter == other.Parameter && Path == other.Path && Kind == other.Kind && Sanitized == other.Sanitized
-        && Trace.Step.Location == other.Trace.Step.Location;
+    public bool SameFlow(SummarySink other) => SameFlow(other.Parameter, other.Path, other.Kind, other.Sanitized, other.Trace.Step.Location);
+
+    /// <summary>Whether this describes the flow with these parts (the trace is not compared, only where it ends).</summary>
+    public bool SameFlow(int parameter, string path, string kind, ulong sanitized, Microsoft.CodeAnalysis.Location sinkLocation) =>
+        Parameter == parameter && Path == path && Kind == kind && Sanitized == sanitized && Trace.Step.Location == sinkLocation;
 }

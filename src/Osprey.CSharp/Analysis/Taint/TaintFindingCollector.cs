@@ -11,6 +11,9 @@ internal sealed class TaintFindingCollector
 {
     private readonly ConcurrentDictionary<(string Kind, Location Sink, Location Source, string Label, int Path), PendingFinding> _findings = new();
 
+    [ThreadStatic]
+    private static List<TaintStep>? t_steps;
+
     /// <summary>
     /// Records a flow; the first trace found for a flow is kept. Flows between the same source and
     /// sink through different call sites (a shared <c>Sink</c> helper called from many places) stay
@@ -22,11 +25,13 @@ internal sealed class TaintFindingCollector
     private static int CallSites(TaintTrace trace)
     {
         var hash = new HashCode();
-        for (var t = trace; t is not null; t = t.Previous)
+        var steps = t_steps ??= [];
+        trace.CopyStepsTo(steps);
+        foreach (var step in steps)
         {
-            if (t.Step.Description.StartsWith("passed to", StringComparison.Ordinal))
+            if (step.Description.StartsWith("passed to", StringComparison.Ordinal))
             {
-                hash.Add(t.Step.Location);
+                hash.Add(step.Location);
             }
         }
 
@@ -53,9 +58,10 @@ internal sealed class TaintFindingCollector
     // Whether a step before the trace's first one stands where the other flow's source is read.
     private static bool PassesThrough(TaintTrace trace, Location source)
     {
-        for (var t = trace.Previous; t?.Previous is not null; t = t.Previous)
+        var steps = trace.Steps();
+        for (var i = 1; i < steps.Count - 1; i++)
         {
-            if (t.Step.Location.SourceTree == source.SourceTree && t.Step.Location.SourceSpan.Contains(source.SourceSpan))
+            if (steps[i].Location.SourceTree == source.SourceTree && steps[i].Location.SourceSpan.Contains(source.SourceSpan))
             {
                 return true;
             }

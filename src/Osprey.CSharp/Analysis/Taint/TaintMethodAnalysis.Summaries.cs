@@ -32,7 +32,8 @@ internal sealed partial class TaintMethodAnalysis
 
                 var sanitized = origin.Sanitized | sink.Sanitized;
                 var required = RequiredSanitization(sink.Kind);
-                if ((required != 0 && (sanitized & required) == required) || FitsSink(origin, sink.Trace, sink.Kind))
+                if ((required != 0 && (sanitized & required) == required) || FitsSink(origin, sink.Trace, sink.Kind)
+                    || (!origin.IsSource && _summary.HasSink(origin.Parameter, origin.Path, sink.Kind, sanitized, sink.Trace.Step.Location)))
                 {
                     continue;
                 }
