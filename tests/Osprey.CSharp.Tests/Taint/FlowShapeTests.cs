@@ -146,6 +146,29 @@ public sealed class FlowShapeTests
     }
 
     [Fact]
+    public void ReadLine_LambdaRunInsideForeach_MethodStillAnalysed_Diagnostic()
+    {
+        // The foreach is a try/finally; the lambda's own graph must not reach for the enclosing method's handlers.
+        const string source = Usings + """
+            public static class Flags
+            {
+                public static void Run(string[] separators, string[] flags)
+                {
+                    var name = Console.ReadLine()!; // source
+                    foreach (var separator in separators)
+                    {
+                        if (flags.Any(f => name.Contains(f + separator))) { Console.WriteLine(separator); }
+                    }
+
+                    Process.Start(name); // sink
+                }
+            }
+            """;
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/command-injection");
+    }
+
+    [Fact]
     public void ReadLine_AsyncAwait_ProcessStart_Diagnostic()
     {
         const string source = Usings + """

@@ -235,7 +235,9 @@ internal sealed partial class TaintMethodAnalysis
 
     private void PropagateToHandlers(BasicBlock block, TaintState state, TaintState?[] input, SortedSet<int> queue)
     {
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        // A lambda's graph hangs below the regions of the method that contains it: stop at its own root,
+        // or a try around the lambda would name a handler block of the other graph.
+        for (var region = block.EnclosingRegion; region is not null && region != _graph.Root; region = region.EnclosingRegion)
         {
             if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { } tryStatement)
             {
