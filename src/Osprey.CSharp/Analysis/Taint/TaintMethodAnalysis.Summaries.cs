@@ -77,7 +77,7 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var result = Instantiate(summary.Return, site, location, name, state);
-        return result.IsTainted ? AppendStep(result, location, $"returned from `{name}`") : result;
+        return result.IsTainted ? AppendStep(result, location, _session.PassDescription(name, TaintSession.ReturnedFrom)) : result;
     }
 
     /// <summary>
@@ -213,10 +213,5 @@ internal sealed partial class TaintMethodAnalysis
     }
 
     private TaintStep PassStep(Location location, string name, int parameter) =>
-        new(location, parameter switch
-        {
-            TaintValue.StaticParameter => $"read from a static field by `{name}`",
-            < 0 => $"receiver of `{name}`",
-            _ => $"passed to `{name}` as argument {parameter + 1}",
-        }, Osprey.Core.Findings.TraceStepKind.Step, _member);
+        new(location, _session.PassDescription(name, parameter), Osprey.Core.Findings.TraceStepKind.Step, _member);
 }

@@ -32,6 +32,7 @@ internal sealed class TaintSession
     private readonly ConcurrentDictionary<ISymbol, string> _names = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, ISymbol> _staticKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, string> _staticKeyOf = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<(string Name, int Parameter), string> _passDescriptions = new();
     private readonly Lock _fieldGate = new();
     private int _sharedFieldVersion;
 
@@ -171,4 +172,20 @@ internal sealed class TaintSession
     /// string is built once per symbol. Weak keys: the names go with the compilation.
     /// </remarks>
     public static string ShortName(ISymbol symbol) => ShortNames.GetValue(symbol, static s => s.ToDisplayString(ShortFormat));
+
+    /// <summary>
+    /// The trace text of a value passing into (or, for <see cref="ReturnedFrom"/>, out of) the method named
+    /// <paramref name="name"/>: made once per method and parameter, as every call of a summary repeats it.
+    /// </summary>
+    public string PassDescription(string name, int parameter) =>
+        _passDescriptions.GetOrAdd((name, parameter), static key => key.Parameter switch
+        {
+            ReturnedFrom => $"returned from `{key.Name}`",
+            TaintValue.StaticParameter => $"read from a static field by `{key.Name}`",
+            < 0 => $"receiver of `{key.Name}`",
+            _ => $"passed to `{key.Name}` as argument {key.Parameter + 1}",
+        });
+
+    /// <summary>The pseudo-parameter of <see cref="PassDescription"/> for a returned value.</summary>
+    public const int ReturnedFrom = int.MinValue;
 }

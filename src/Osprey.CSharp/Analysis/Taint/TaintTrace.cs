@@ -7,9 +7,10 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// The path a tainted value took, as an immutable list that shares its prefix: appending is O(1)
 /// and a million values that came from one source share that source's step. Joining two paths
 /// (a caller's path into a callee's summary path) is O(1) too: the join keeps both and is spelled
-/// out only when the steps are read, which happens for reported findings alone. Paths stop growing
-/// at <see cref="MaxLength"/> steps (a loop can otherwise lengthen them forever); the source and
-/// the first steps before the cap are kept, and a path that ends in a sink always ends in it.
+/// out only when the steps are read, for findings. Paths stop growing at <see cref="MaxLength"/>
+/// steps (a loop can otherwise lengthen them forever); the source and the first steps before the
+/// cap are kept, and a path that ends in a sink always ends in it. A join's <see cref="Length"/> is
+/// an upper bound (a step repeated where the paths meet, or past the cap, is dropped on reading).
 /// </summary>
 internal sealed class TaintTrace
 {
@@ -20,9 +21,6 @@ internal sealed class TaintTrace
     private readonly TaintTrace? _previous;
     private readonly TaintTrace? _rest;
     private readonly JoinKind _kind;
-
-    [ThreadStatic]
-    private static List<TaintStep>? t_scratch;
 
     private TaintTrace(TaintTrace? previous, TaintStep step, JoinKind kind, TaintTrace? rest = null, int length = 0)
     {
@@ -79,14 +77,9 @@ internal sealed class TaintTrace
             return this;
         }
 
-        if (Length >= MaxLength || rest.Length == 1)
-        {
-            return Terminate(rest.Step);
-        }
-
-        // Within the cap the join is exact; beyond it, spelling the steps out now keeps every path's
-        // length bounded and so the work of reading one.
-        return Length + rest.Length <= MaxLength + 1 ? new TaintTrace(this, rest.Step, JoinKind.Concat, rest, Length + rest.Length) : Spell(rest, terminate: true);
+        return Length >= MaxLength || rest.Length == 1
+            ? Terminate(rest.Step)
+            : new TaintTrace(this, rest.Step, JoinKind.Concat, rest, Math.Min(Length + rest.Length, MaxLength + 1));
     }
 
     /// <summary>This path followed by the steps of <paramref name="rest"/>, each subject to the length cap.</summary>
@@ -97,12 +90,7 @@ internal sealed class TaintTrace
             return this;
         }
 
-        if (rest.Length == 1)
-        {
-            return Append(rest.Step);
-        }
-
-        return Length + rest.Length <= MaxLength ? new TaintTrace(this, rest.Step, JoinKind.ConcatSteps, rest, Length + rest.Length) : Spell(rest, terminate: false);
+        return rest.Length == 1 ? Append(rest.Step) : new TaintTrace(this, rest.Step, JoinKind.ConcatSteps, rest, Math.Min(Length + rest.Length, MaxLength));
     }
 
     /// <summary>The steps, first to last.</summary>
@@ -121,22 +109,6 @@ internal sealed class TaintTrace
     }
 
     private static bool Repeats(TaintStep last, TaintStep step) => last.Description == step.Description && last.Location == step.Location;
-
-    // The join of a path too long to keep as one: the steps up to the cap, then (for a sink) the last.
-    private TaintTrace Spell(TaintTrace rest, bool terminate)
-    {
-        var steps = t_scratch ??= new List<TaintStep>(2 * MaxLength);
-        rest.CopyStepsTo(steps);
-        var result = this;
-        for (var i = 0; i < steps.Count - 1 && result.Length < MaxLength; i++)
-        {
-            result = result.Append(steps[i]);
-        }
-
-        result = terminate ? result.Terminate(steps[^1]) : result.Append(steps[^1]);
-        steps.Clear();
-        return result;
-    }
 
     // Replays the operations that built this path onto the list after index <paramref name="start"/>,
     // with the same cap and no-repeat rule counted from there.

@@ -30,7 +30,7 @@ internal sealed partial class TaintValue
 
         var sameConstant = a.HasConstant && b.HasConstant && Equals(a.Constant, b.Constant);
         var types = a.Types.IsEmpty || b.Types.IsEmpty ? [] : a.Types.AddRange(b.Types.Where(t => !a.Types.Contains(t, SymbolEqualityComparer.Default)));
-        var delegates = a.Delegates.AddRange(b.Delegates.Where(d => !a.Delegates.Contains(d)));
+        var delegates = b.Delegates.IsEmpty ? a.Delegates : a.Delegates.IsEmpty ? b.Delegates : a.Delegates.AddRange(b.Delegates.Where(d => !a.Delegates.Contains(d)));
         var merged = new TaintValue(MergeOrigins(a.Origins, b.Origins), fields, sameConstant ? a.Constant : null, sameConstant, types, delegates, a.Root == b.Root ? a.Root : null, MergeSites(a.Sites, b.Sites));
         Debug.Assert(merged.Covers(a) && merged.Covers(b), "Merge must be monotonic.");
         return merged;
@@ -49,14 +49,15 @@ internal sealed partial class TaintValue
             return b;
         }
 
+        // Copied on the first change only; until then the result is a itself.
         ImmutableArray<TaintOrigin>.Builder? builder = null;
         foreach (var origin in b)
         {
-            var list = builder is null ? a : builder.ToImmutable();
+            var count = builder?.Count ?? a.Length;
             var index = -1;
-            for (var i = 0; i < list.Length; i++)
+            for (var i = 0; i < count; i++)
             {
-                if (list[i].SameIdentity(origin))
+                if ((builder is null ? a[i] : builder[i]).SameIdentity(origin))
                 {
                     index = i;
                     break;
@@ -65,21 +66,29 @@ internal sealed partial class TaintValue
 
             if (index >= 0)
             {
-                var mask = list[index].Sanitized & origin.Sanitized;
-                if (mask != list[index].Sanitized)
+                var known = builder is null ? a[index] : builder[index];
+                var mask = known.Sanitized & origin.Sanitized;
+                if (mask != known.Sanitized)
                 {
-                    builder ??= a.ToBuilder();
-                    builder[index] = list[index].WithExactSanitized(mask);
+                    builder ??= Copy(a);
+                    builder[index] = known.WithExactSanitized(mask);
                 }
             }
-            else if (list.Length < MaxOrigins)
+            else if (count < MaxOrigins)
             {
-                builder ??= a.ToBuilder();
+                builder ??= Copy(a);
                 builder.Add(origin);
             }
         }
 
-        return builder is null ? a : builder.ToImmutable();
+        return builder is null ? a : builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+
+        static ImmutableArray<TaintOrigin>.Builder Copy(ImmutableArray<TaintOrigin> origins)
+        {
+            var copy = ImmutableArray.CreateBuilder<TaintOrigin>(Math.Min(MaxOrigins, origins.Length + 4));
+            copy.AddRange(origins);
+            return copy;
+        }
     }
 
     /// <summary>Whether this value is at least as high in the lattice as <paramref name="other"/> (used to check merges).</summary>
@@ -118,7 +127,7 @@ internal sealed partial class TaintValue
 
         foreach (var origin in Origins)
         {
-            if (!other.Origins.Any(o => o.SameState(origin)))
+            if (!Contains(other.Origins, origin))
             {
                 return false;
             }
@@ -126,7 +135,7 @@ internal sealed partial class TaintValue
 
         foreach (var site in Sites)
         {
-            if (!other.Sites.Any(site.SameAs))
+            if (!ContainsSite(other.Sites, site))
             {
                 return false;
             }
@@ -141,5 +150,31 @@ internal sealed partial class TaintValue
         }
 
         return true;
+    }
+
+    private static bool Contains(ImmutableArray<TaintOrigin> origins, TaintOrigin origin)
+    {
+        foreach (var o in origins)
+        {
+            if (o.SameState(origin))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsSite(ImmutableArray<AllocationSite> sites, AllocationSite site)
+    {
+        foreach (var s in sites)
+        {
+            if (site.SameAs(s))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -23,6 +23,10 @@ internal sealed partial class TaintValue
 
     private static readonly ImmutableDictionary<string, TaintValue> NoFields = ImmutableDictionary<string, TaintValue>.Empty.WithComparers(StringComparer.Ordinal);
 
+    // Access paths are few and read over and over: split each once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> PathParts = new(StringComparer.Ordinal);
+    private static int s_pathPartsAdded;
+
     /// <summary>No taint, no knowledge.</summary>
     public static TaintValue Bottom { get; } = new([], NoFields, null, false, [], [], null);
 
@@ -144,7 +148,7 @@ internal sealed partial class TaintValue
     public TaintValue Read(string field)
     {
         Fields.TryGetValue(field, out var stored);
-        var own = Root is { } root ? Origins.RemoveAll(o => !o.IsSource && o.Parameter == root.Parameter && o.Path == root.Path) : Origins;
+        var own = Root is { } root ? WithoutPlaceholder(Origins, root) : Origins;
         var result = stored ?? Bottom;
         if (!own.IsEmpty)
         {
@@ -181,7 +185,7 @@ internal sealed partial class TaintValue
     public TaintValue ReadPath(string path)
     {
         var value = this;
-        foreach (var part in path.Split('.', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var part in PartsOf(path))
         {
             value = value.Read(part);
         }
@@ -216,7 +220,50 @@ internal sealed partial class TaintValue
         return new(AllOrigins(), NoFields, Constant, HasConstant, Types, Delegates, Root, Sites);
     }
 
-    private static int Depth(string path) => path.Count(c => c == '.');
+    private static int Depth(string path) => path.AsSpan().Count('.');
+
+    private static string[] PartsOf(string path)
+    {
+        if (PathParts.TryGetValue(path, out var parts))
+        {
+            return parts;
+        }
+
+        // Bounded, so that a long-running server scanning project after project does not keep every path it saw.
+        if (Interlocked.Increment(ref s_pathPartsAdded) % 65536 == 0)
+        {
+            PathParts.Clear();
+        }
+
+        parts = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        PathParts.TryAdd(path, parts);
+        return parts;
+    }
+
+    // The value's own origins less the placeholder of its root (which a field read replaces by the deeper one); no copy when it is absent.
+    private static ImmutableArray<TaintOrigin> WithoutPlaceholder(ImmutableArray<TaintOrigin> origins, SymbolicRoot root)
+    {
+        for (var i = 0; i < origins.Length; i++)
+        {
+            var o = origins[i];
+            if (!o.IsSource && o.Parameter == root.Parameter && o.Path == root.Path)
+            {
+                var builder = ImmutableArray.CreateBuilder<TaintOrigin>(origins.Length - 1);
+                for (var j = 0; j < origins.Length; j++)
+                {
+                    var other = origins[j];
+                    if (other.IsSource || other.Parameter != root.Parameter || other.Path != root.Path)
+                    {
+                        builder.Add(other);
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
+        }
+
+        return origins;
+    }
 }
 
 /// <summary>The caller value a summary's placeholder stands for: parameter ordinal (-1 for <c>this</c>) and access path.</summary>
