@@ -4,11 +4,11 @@ using Osprey.Bench.Throughput;
 
 namespace Osprey.Bench.Commands;
 
-/// <summary><c>throughput --path &lt;folder|.sln|.csproj&gt; [--repeat 3] [--baseline loader|framework] [--scs] [--work dir] [--out dir]</c>, and the hidden child mode.</summary>
+/// <summary><c>throughput --path &lt;folder|.sln|.csproj&gt; [--repeat 3] [--baseline loader|framework] [--scs] [--local] [--work dir] [--out dir]</c>, and the hidden child mode (<c>--local</c>: local sources count too).</summary>
 internal static class ThroughputCommand
 {
     /// <summary>Options this command takes.</summary>
-    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "repeat", "baseline", "scs", "work", "out" };
+    public static readonly IReadOnlySet<string> Options = new HashSet<string> { "path", "repeat", "baseline", "scs", "local", "work", "out" };
 
     /// <summary>Options of the hidden child subcommand.</summary>
     public static readonly IReadOnlySet<string> ChildOptions = new HashSet<string> { "mode", "path" };
@@ -32,7 +32,7 @@ internal static class ThroughputCommand
         };
         var work = Path.GetFullPath(args.Optional("work") ?? Path.Combine(Path.GetTempPath(), "osprey-bench", "throughput"));
         WorkFolder.EnsureOutside(work, Directory.Exists(path) ? path : Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var result = await ThroughputBenchmark.RunAsync(path, repeat, baselineMode, args.Flag("scs"), work, time.GetUtcNow(), stderr, cancellationToken);
+        var result = await ThroughputBenchmark.RunAsync(path, repeat, baselineMode, args.Flag("scs"), args.Flag("local"), work, time.GetUtcNow(), stderr, cancellationToken);
         if (args.Optional("out") is { } output)
         {
             BenchJson.Write(Path.Combine(output, "throughput.json"), result);

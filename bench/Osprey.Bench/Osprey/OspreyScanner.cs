@@ -27,7 +27,8 @@ internal static class OspreyScanner
         ScanReport report;
         try
         {
-            report = await pipeline.RunAsync(target, ScanOptions.Default with { Verify = verify }, cancellationToken: cancellationToken);
+            // Juliet's and FlowBlot's cases read the console, files and environment: local sources count.
+            report = await pipeline.RunAsync(target, ScanOptions.Default with { Verify = verify, ThreatModels = ScanOptions.AllThreatModels }, cancellationToken: cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -27,7 +27,7 @@ internal sealed class JulietProofRun(JulietProofSettings settings, CSharpProofVe
         var classifier = new JulietFindingClassifier(cases);
         var accepted = AcceptedCwes.For(folder.Cwe);
         var target = ScanTarget.TryCreate(folder.Path, out var error) ?? throw new Cli.BenchUsageException(error ?? $"Cannot scan '{folder.Path}'.");
-        var options = ScanOptions.Default with { Verify = true, VerifyTimeout = settings.Timeout, VerifyParallelism = settings.Parallel };
+        var options = ScanOptions.Default with { Verify = true, VerifyTimeout = settings.Timeout, VerifyParallelism = settings.Parallel, ThreatModels = ScanOptions.AllThreatModels };
         var context = new ScanContext(target, options);
         var tally = new ProofTally { Cases = cases.Length };
 

@@ -23,15 +23,15 @@ internal sealed record StagedScanResult(int Findings, ImmutableArray<string> Err
 /// </summary>
 internal static class StagedOspreyScan
 {
-    /// <summary>Scans <paramref name="path"/> and times its stages.</summary>
-    public static async Task<StagedScanResult> RunAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Scans <paramref name="path"/> (with <paramref name="local"/>, local sources count too) and times its stages.</summary>
+    public static async Task<StagedScanResult> RunAsync(string path, bool local, CancellationToken cancellationToken)
     {
         var target = ScanTarget.TryCreate(path, out var error) ?? throw new Cli.BenchUsageException(error ?? $"Cannot scan '{path}'.");
         var options = CSharpEngineOptions.Default;
         var analyzers = CompilationAnalyzers.CreateDefault().Select(a => new TimedAnalyzer(a)).ToImmutableArray();
         var pipeline = new ScanPipeline([new CSharpEngine(options, analyzers)], recon: [new CSharpEntryPointRecon(options)]);
         var clock = new StageClock();
-        var report = await pipeline.RunAsync(target, ScanOptions.Default, clock, cancellationToken);
+        var report = await pipeline.RunAsync(target, local ? ScanOptions.Default with { ThreatModels = ScanOptions.AllThreatModels } : ScanOptions.Default, clock, cancellationToken);
         var end = clock.Now;
         var stages = ImmutableSortedDictionary.CreateBuilder<string, double>(StringComparer.Ordinal);
         var listed = clock.Last("files") ?? 0;

@@ -12,7 +12,7 @@ internal static class ThroughputBenchmark
 {
     /// <summary>Runs the measurements.</summary>
     /// <param name="baseline"><c>roslyn</c> (bind the compilations Osprey's loader builds) or <c>roslyn-framework</c> (bind each project folder against the bench's own runtime).</param>
-    public static async Task<ThroughputResult> RunAsync(string path, int repeat, string baseline, bool scs, string workFolder, DateTimeOffset startedAt, TextWriter progress, CancellationToken cancellationToken)
+    public static async Task<ThroughputResult> RunAsync(string path, int repeat, string baseline, bool scs, bool local, string workFolder, DateTimeOffset startedAt, TextWriter progress, CancellationToken cancellationToken)
     {
         var input = ThroughputInput.Load(path);
         var result = new ThroughputResult
@@ -27,11 +27,12 @@ internal static class ThroughputBenchmark
         for (var i = 0; i < repeat; i++)
         {
             // Alternate the order so neither mode always runs with a warm disk cache.
-            string[] modes = i % 2 == 0 ? [baseline, "osprey"] : ["osprey", baseline];
+            var osprey = local ? ThroughputChild.OspreyLocalMode : "osprey";
+            string[] modes = i % 2 == 0 ? [baseline, osprey] : [osprey, baseline];
             foreach (var mode in modes)
             {
                 var sample = await ThroughputChild.MeasureAsync(mode, path, cancellationToken);
-                (mode == "osprey" ? result.Osprey : result.Roslyn).Samples.Add(sample);
+                (mode == osprey ? result.Osprey : result.Roslyn).Samples.Add(sample);
                 await progress.WriteLineAsync($"run {i + 1}/{repeat} {mode}: {sample.Seconds:0.00} s ({sample.CpuSeconds:0.00} s CPU), peak {sample.PeakWorkingSetBytes / 1048576.0:0} MiB{(sample.Error is null ? "" : $" — {sample.Error}")}");
             }
         }

@@ -14,6 +14,9 @@ internal static class ThroughputChild
     /// <summary>The subcommand name.</summary>
     public const string Command = "throughput-child";
 
+    /// <summary>The Osprey scan with local sources counting too (<c>throughput --local</c>).</summary>
+    public const string OspreyLocalMode = "osprey-local";
+
     /// <summary>Runs <paramref name="mode"/> on <paramref name="path"/> and writes the sample to <paramref name="stdout"/>.</summary>
     public static async Task<int> RunAsync(string mode, string path, TextWriter stdout, CancellationToken cancellationToken)
     {
@@ -35,14 +38,14 @@ internal static class ThroughputChild
             case "roslyn-framework":
                 output = RoslynBaseline.Run(ThroughputInput.Load(path), cancellationToken);
                 break;
-            case "osprey":
-                var scan = await StagedOspreyScan.RunAsync(path, cancellationToken);
+            case "osprey" or OspreyLocalMode:
+                var scan = await StagedOspreyScan.RunAsync(path, mode == OspreyLocalMode, cancellationToken);
                 (output, stages, statistics) = (scan.Findings, scan.Stages, scan.Statistics);
                 unresolved = scan.LoadSummary is null ? [] : [scan.LoadSummary];
                 error = scan.Errors.IsEmpty ? null : string.Join("; ", scan.Errors);
                 break;
             default:
-                throw new Cli.BenchUsageException($"Unknown throughput mode '{mode}': use roslyn, roslyn-framework or osprey.");
+                throw new Cli.BenchUsageException($"Unknown throughput mode '{mode}': use roslyn, roslyn-framework, osprey or osprey-local.");
         }
 
         var seconds = clock.Elapsed.TotalSeconds;

@@ -23,9 +23,23 @@ public sealed record ScanOptions
     /// <value>The processor count.</value>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Threat models whose sources count: <c>remote</c>, <c>local</c>.</summary>
-    /// <value><c>remote</c> and <c>local</c>.</value>
-    public ImmutableArray<string> ThreatModels { get; init; } = ["remote", "local"];
+    /// <summary>
+    /// Threat models whose sources count: <c>remote</c> (HTTP requests, sockets, responses of outbound
+    /// requests, message queues) and <c>local</c> (console, files, environment, command line, database
+    /// reads). Remote alone by default, as CodeQL does: on a server, a finding whose attacker must
+    /// first write its configuration file or environment is rarely the one to fix first.
+    /// </summary>
+    /// <value><c>remote</c>.</value>
+    public ImmutableArray<string> ThreatModels { get; init; } = [Remote];
+
+    /// <summary>Both threat models: what test suites whose cases read the console, files and environment need.</summary>
+    public static ImmutableArray<string> AllThreatModels { get; } = [Remote, Local];
+
+    /// <summary>The threat model of input from the network.</summary>
+    public const string Remote = "remote";
+
+    /// <summary>The threat model of input from the machine itself.</summary>
+    public const string Local = "local";
 
     /// <summary>Whether to run the Verify stage.</summary>
     /// <value>False.</value>

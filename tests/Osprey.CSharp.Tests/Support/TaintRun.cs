@@ -18,7 +18,7 @@ internal static class TaintRun
     {
         Assert.Empty(TestCompilation.Errors(compilation));
         Directory.CreateDirectory(TestCompilation.Root);
-        var scan = new ScanContext(new ScanTarget { Path = TestCompilation.Root, Kind = ScanTargetKind.Folder }, options ?? ScanOptions.Default with { Threads = 1 });
+        var scan = new ScanContext(new ScanTarget { Path = TestCompilation.Root, Kind = ScanTargetKind.Folder }, options ?? ScanOptions.Default with { Threads = 1, ThreatModels = ScanOptions.AllThreatModels });
         var findings = new ConcurrentQueue<Finding>();
         var project = new LoadedProject { Name = "TestProgram", Compilation = compilation };
         var context = new CSharpAnalysisContext

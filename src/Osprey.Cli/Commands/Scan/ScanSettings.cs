@@ -80,7 +80,7 @@ public sealed class ScanSettings : CommandSettings
 
     /// <summary>Threat models whose sources count.</summary>
     [CommandOption("--threat-model <MODEL>")]
-    [Description("remote (HTTP, sockets) and/or local (console, files, environment). Repeatable. Default: both.")]
+    [Description("remote (HTTP, sockets) and/or local (console, files, environment). Repeatable. Default: remote.")]
     public string[] ThreatModels { get; init; } = [];
 
     /// <summary>Extra model files.</summary>
