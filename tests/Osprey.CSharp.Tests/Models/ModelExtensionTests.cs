@@ -40,7 +40,7 @@ public sealed class ModelExtensionTests
         File.WriteAllText(Path.Combine(root, ".osprey", "models", "Acme.model.yml"), VaultModel);
         try
         {
-            var (findings, diagnostics) = Run(root, ScanOptions.Default with { Threads = 1 });
+            var (findings, diagnostics) = Run(root, ScanOptions.Default with { Threads = 1, ThreatModels = ScanOptions.AllThreatModels });
 
             var finding = Assert.Single(findings);
             Assert.Equal("cs/vault-injection", finding.RuleId);
@@ -61,7 +61,7 @@ public sealed class ModelExtensionTests
         File.WriteAllText(file, VaultModel);
         try
         {
-            var (findings, _) = Run(TestCompilation.Root, ScanOptions.Default with { Threads = 1, ModelFiles = [file] });
+            var (findings, _) = Run(TestCompilation.Root, ScanOptions.Default with { Threads = 1, ModelFiles = [file], ThreatModels = ScanOptions.AllThreatModels });
 
             Assert.Equal("cs/vault-injection", Assert.Single(findings).RuleId);
         }
@@ -84,6 +84,24 @@ public sealed class ModelExtensionTests
 
         Assert.Single(local);
         Assert.Empty(remoteOnly);
+    }
+
+    [Fact]
+    public void ThreatModels_Default_RemoteOnly_ConsoleSourceIgnoredRequestSourceReported()
+    {
+        const string source = """
+            using System; using System.Diagnostics; using Microsoft.AspNetCore.Mvc;
+            public sealed class ToolsController : ControllerBase
+            {
+                [HttpGet] public void Run(string command) { Process.Start(command); } // sink
+                public static void Local() { Process.Start(Console.ReadLine()!); }
+            }
+            """;
+
+        var findings = TaintRun.Analyze(TestCompilation.Library(source), ScanOptions.Default with { Threads = 1 }, withEntryPoints: true);
+
+        var finding = Assert.Single(findings);
+        Assert.Equal(TaintRun.LineOf(source, "// sink"), finding.Location.StartLine);
     }
 
     private static (List<Finding> Findings, List<string> Diagnostics) Run(string root, ScanOptions options)
