@@ -9,33 +9,34 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// </summary>
 internal sealed class TaintFindingCollector
 {
-    private readonly ConcurrentDictionary<(string Kind, Location Sink, Location Source, string Label, int Path), PendingFinding> _findings = new();
+    private readonly ConcurrentDictionary<(string Kind, Location Sink, Location Source, string Label, Location? CallSite), PendingFinding> _findings = new();
 
     [ThreadStatic]
     private static List<TaintStep>? t_steps;
 
     /// <summary>
     /// Records a flow; the first trace found for a flow is kept. Flows between the same source and
-    /// sink through different call sites (a shared <c>Sink</c> helper called from many places) stay
-    /// apart, because each call site is a place to fix.
+    /// sink through different call sites of the method that holds the sink (a shared <c>Sink</c>
+    /// helper called from many places) stay apart, because each call site is a place to fix. Only
+    /// that last call counts, not the whole path: which of several paths to it a value carries
+    /// depends on the order the analysis met them, and the findings must not.
     /// </summary>
     public void Add(PendingFinding finding) =>
-        _findings.TryAdd((finding.SinkKind, finding.Trace.Step.Location, finding.Source.Location, finding.Source.Label, CallSites(finding.Trace)), finding);
+        _findings.TryAdd((finding.SinkKind, finding.Trace.Step.Location, finding.Source.Location, finding.Source.Label, LastCallSite(finding.Trace)), finding);
 
-    private static int CallSites(TaintTrace trace)
+    private static Location? LastCallSite(TaintTrace trace)
     {
-        var hash = new HashCode();
         var steps = t_steps ??= [];
         trace.CopyStepsTo(steps);
-        foreach (var step in steps)
+        for (var i = steps.Count - 1; i >= 0; i--)
         {
-            if (step.Description.StartsWith("passed to", StringComparison.Ordinal))
+            if (steps[i].Description.StartsWith("passed to", StringComparison.Ordinal))
             {
-                hash.Add(step.Location);
+                return steps[i].Location;
             }
         }
 
-        return hash.ToHashCode();
+        return null;
     }
 
     /// <summary>

@@ -46,6 +46,27 @@ internal sealed class TaintOrigin
         ReferenceEquals(this, other)
         || (Source is null ? other.Source is null && Parameter == other.Parameter && Path == other.Path : other.Source is not null && Source.SameAs(other.Source));
 
+    /// <summary>
+    /// A total order on identities, for keeping a capped list the same whatever order its origins came
+    /// in: the caller's placeholders first (by parameter and path), then sources by file, position and kind.
+    /// </summary>
+    public static int CompareForCap(TaintOrigin a, TaintOrigin b)
+    {
+        if (a.Source is null || b.Source is null)
+        {
+            return a.Source is null && b.Source is null
+                ? a.Parameter != b.Parameter ? a.Parameter.CompareTo(b.Parameter) : string.CompareOrdinal(a.Path, b.Path)
+                : a.Source is null ? -1 : 1;
+        }
+
+        var (x, y) = (a.Source, b.Source);
+        var order = string.CompareOrdinal(x.Location.SourceTree?.FilePath, y.Location.SourceTree?.FilePath);
+        order = order != 0 ? order : x.Location.SourceSpan.Start.CompareTo(y.Location.SourceSpan.Start);
+        order = order != 0 ? order : string.CompareOrdinal(x.Label, y.Label);
+        order = order != 0 ? order : string.CompareOrdinal(x.ThreatModel, y.ThreatModel);
+        return order != 0 ? order : Nullable.Compare(x.KnownRange?.Low, y.KnownRange?.Low) is var low and not 0 ? low : Nullable.Compare(x.KnownRange?.High, y.KnownRange?.High);
+    }
+
     /// <summary>Whether both are the same origin with the same sanitisation.</summary>
     public bool SameState(TaintOrigin other) => SameIdentity(other) && Sanitized == other.Sanitized;
 

@@ -36,7 +36,10 @@ internal sealed partial class TaintValue
         return merged;
     }
 
-    /// <summary>Union of origin lists; for an origin on both sides, its sanitisation is the intersection.</summary>
+    /// <summary>
+    /// Union of origin lists; for an origin on both sides, its sanitisation is the intersection. Past
+    /// <see cref="MaxOrigins"/> the least origins in <see cref="TaintOrigin.CompareForCap"/> order are kept.
+    /// </summary>
     public static ImmutableArray<TaintOrigin> MergeOrigins(ImmutableArray<TaintOrigin> a, ImmutableArray<TaintOrigin> b)
     {
         if (b.IsEmpty)
@@ -78,6 +81,25 @@ internal sealed partial class TaintValue
             {
                 builder ??= Copy(a);
                 builder.Add(origin);
+            }
+            else
+            {
+                // Full: keep the least origins in a fixed order, so the result does not depend on
+                // which thread's value was merged first.
+                var largest = 0;
+                for (var i = 1; i < count; i++)
+                {
+                    if (TaintOrigin.CompareForCap(builder is null ? a[i] : builder[i], builder is null ? a[largest] : builder[largest]) > 0)
+                    {
+                        largest = i;
+                    }
+                }
+
+                if (TaintOrigin.CompareForCap(origin, builder is null ? a[largest] : builder[largest]) < 0)
+                {
+                    builder ??= Copy(a);
+                    builder[largest] = origin;
+                }
             }
         }
 
