@@ -10,7 +10,7 @@ internal static class BenchCommands
         usage: Osprey.Bench <benchmark> [options]
           juliet-cs   --path <Juliet C# checkout> --out <dir> [--cwe 78,89] [--tools osprey,scs,netanalyzers] [--peer-cwe …] [--verify] [--work <dir>] [--cases]
           flowblot    --path <FlowBlot.NET checkout> --truth <bench-truth/flowblot> --out <dir> [--tools osprey,scs,netanalyzers] [--projects A,B] [--work <dir>]
-          throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--work <dir>] [--out <dir>]
+          throughput  --path <folder|.sln|.csproj> [--repeat 3] [--scs] [--local] [--work <dir>] [--out <dir>]
           samples     --path <samples folder> [--out <dir>]
           server-load --sample <folder> [--clients 64] [--seconds 60] [--postgres <connection>] [--out <dir>]
           abuse-sim   [--seed 1] [--history-days 14] [--fingerprint-trials 200] [--repo .] [--skip-traffic] [--out <dir>]
@@ -19,7 +19,7 @@ internal static class BenchCommands
           native-aixcc --cp <challenge checkout> --source <nginx checkout> --work <dir> [--minutes 20] [--harness-minutes h=10,…] [--harnesses a,b] [--triage-limit 40] [--out <dir>]
         """;
 
-    private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs", "skip-traffic", "cases" };
+    private static readonly IReadOnlySet<string> Flags = new HashSet<string> { "verify", "scs", "local", "skip-traffic", "cases" };
 
     /// <summary>Parses <paramref name="args"/> and runs the benchmark; returns the exit code.</summary>
     public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, TimeProvider time, CancellationToken cancellationToken)

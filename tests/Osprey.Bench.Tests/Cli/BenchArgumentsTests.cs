@@ -40,6 +40,15 @@ public class BenchArgumentsTests
     }
 
     [Fact]
+    public async Task RunAsync_ThroughputLocal_IsAFlagNotAnOptionWithAValue()
+    {
+        // Reaches the check of --repeat only if --local took no value.
+        var error = await Assert.ThrowsAsync<BenchUsageException>(() =>
+            BenchCommands.RunAsync(["throughput", "--local", "--path", ".", "--repeat", "0"], TextWriter.Null, TextWriter.Null, TimeProvider.System, CancellationToken.None));
+        Assert.Equal("--repeat must be at least 1.", error.Message);
+    }
+
+    [Fact]
     public void EnsureOutside_WorkFolderInsideCheckout_Throws()
     {
         Assert.Throws<BenchUsageException>(() => WorkFolder.EnsureOutside("/work/juliet/obj/x", "/work/juliet"));
