@@ -169,6 +169,45 @@ public sealed class FlowShapeTests
     }
 
     [Fact]
+    public void SharedSourceHelper_CalledInTwoMethods_OneSinkCall_TwoFindings()
+    {
+        const string source = Usings + """
+            public static class Model
+            {
+                public static string Source() => Console.ReadLine()!;
+                public static void Sink(string command) { Process.Start(command); }
+            }
+            public static class First { public static void Run() { Second.Run(Model.Source()); } }
+            public static class Second { public static void Run(string input) { var own = Model.Source(); Model.Sink(input + own); } }
+            """;
+
+        var findings = TaintRun.Library(source).Where(f => f.RuleId == "cs/command-injection").ToList();
+
+        Assert.Equal(2, findings.Count);
+    }
+
+    [Fact]
+    public void OneSourceCall_TwoPathsIntoOneSinkCall_OneFinding()
+    {
+        const string source = Usings + """
+            public static class Paths
+            {
+                public static void Run(bool left)
+                {
+                    var input = Console.ReadLine()!;
+                    if (left) { ViaLeft(input); } else { ViaRight(input); }
+                }
+                private static void ViaLeft(string value) => Common(value + "-l");
+                private static void ViaRight(string value) => Common(value + "-r");
+                private static void Common(string value) => Sink(value);
+                private static void Sink(string command) { Process.Start(command); }
+            }
+            """;
+
+        Assert.Single(TaintRun.Library(source), f => f.RuleId == "cs/command-injection");
+    }
+
+    [Fact]
     public void ReadLine_AsyncAwait_ProcessStart_Diagnostic()
     {
         const string source = Usings + """

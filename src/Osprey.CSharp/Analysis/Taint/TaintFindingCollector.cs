@@ -9,34 +9,45 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// </summary>
 internal sealed class TaintFindingCollector
 {
-    private readonly ConcurrentDictionary<(string Kind, Location Sink, Location Source, string Label, Location? CallSite), PendingFinding> _findings = new();
+    private readonly ConcurrentDictionary<(string Kind, Location Sink, Location Source, string Label, (Location? Source, Location? Sink) CallSites), PendingFinding> _findings = new();
 
     [ThreadStatic]
     private static List<TaintStep>? t_steps;
 
     /// <summary>
     /// Records a flow; the first trace found for a flow is kept. Flows between the same source and
-    /// sink through different call sites of the method that holds the sink (a shared <c>Sink</c>
-    /// helper called from many places) stay apart, because each call site is a place to fix. Only
-    /// that last call counts, not the whole path: which of several paths to it a value carries
-    /// depends on the order the analysis met them, and the findings must not.
+    /// sink through different call sites of a shared <c>Source</c> helper (each call reads new input)
+    /// or of the method that holds the sink (a shared <c>Sink</c> helper called from many places) stay
+    /// apart, because each is a place to fix. Only those two calls count, not the whole path: which of
+    /// several paths between them a value carries depends on the order the analysis met them, and
+    /// the findings must not.
     /// </summary>
     public void Add(PendingFinding finding) =>
-        _findings.TryAdd((finding.SinkKind, finding.Trace.Step.Location, finding.Source.Location, finding.Source.Label, LastCallSite(finding.Trace)), finding);
+        _findings.TryAdd((finding.SinkKind, finding.Trace.Step.Location, finding.Source.Location, finding.Source.Label, CallSites(finding.Trace)), finding);
 
-    private static Location? LastCallSite(TaintTrace trace)
+    // The call that returned the source's value out of its helper (before the value is passed anywhere),
+    // and the last call the value was passed to: the one into the method that holds the sink.
+    private static (Location? Source, Location? Sink) CallSites(TaintTrace trace)
     {
         var steps = t_steps ??= [];
         trace.CopyStepsTo(steps);
-        for (var i = steps.Count - 1; i >= 0; i--)
+        Location? source = null;
+        Location? sink = null;
+        var passed = false;
+        foreach (var step in steps)
         {
-            if (steps[i].Description.StartsWith("passed to", StringComparison.Ordinal))
+            if (step.Description.StartsWith("passed to", StringComparison.Ordinal))
             {
-                return steps[i].Location;
+                passed = true;
+                sink = step.Location;
+            }
+            else if (!passed && source is null && step.Description.StartsWith("returned from", StringComparison.Ordinal))
+            {
+                source = step.Location;
             }
         }
 
-        return null;
+        return (source, sink);
     }
 
     /// <summary>
