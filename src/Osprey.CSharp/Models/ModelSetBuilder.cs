@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
+using Osprey.Core.Scanning;
 
 namespace Osprey.CSharp.Models;
 
 /// <summary>Validates rows of one model file and collects them, or the reason each one was rejected.</summary>
 internal sealed class ModelSetBuilder(string fileName)
 {
-    private static readonly ImmutableHashSet<string> ThreatModels = ["remote", "local"];
     private static readonly ImmutableHashSet<string> Provenances = ["manual", "df-generated", "df-manual", "ai-manual", "generated"];
 
     private readonly ImmutableArray<SourceModel>.Builder _sources = ImmutableArray.CreateBuilder<SourceModel>();
@@ -86,7 +86,7 @@ internal sealed class ModelSetBuilder(string fileName)
     private void AddSource(ImmutableArray<string> cells, ModelOrigin origin)
     {
         var kind = cells[6].Split(':', 2);
-        if (!ThreatModels.Contains(kind[0]))
+        if (!ScanOptions.IsThreatModel(kind[0]))
         {
             Error(origin.Line, $"source kind '{cells[6]}' must start with a threat model, 'remote:' or 'local:' (e.g. remote:http-query)");
             return;

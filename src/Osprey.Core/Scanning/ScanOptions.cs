@@ -41,6 +41,9 @@ public sealed record ScanOptions
     /// <summary>The threat model of input from the machine itself.</summary>
     public const string Local = "local";
 
+    /// <summary>Whether <paramref name="model"/> names a threat model (<see cref="Remote"/> or <see cref="Local"/>).</summary>
+    public static bool IsThreatModel(string model) => model is Remote or Local;
+
     /// <summary>Whether to run the Verify stage.</summary>
     /// <value>False.</value>
     public bool Verify { get; init; }
@@ -93,7 +96,7 @@ public sealed record ScanOptions
 
         foreach (var model in ThreatModels)
         {
-            if (model is not ("remote" or "local"))
+            if (!IsThreatModel(model))
             {
                 problems.Add($"Unknown threat model '{model}': use 'remote' or 'local'.");
             }

@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Osprey.Core.Findings;
+using Osprey.Core.Scanning;
 using Osprey.CSharp.Models;
 
 namespace Osprey.CSharp.Analysis.Taint;
@@ -23,9 +24,9 @@ internal static class EntryPointSources
 
         if (SymbolEqualityComparer.Default.Equals(method, session.EntryPoint))
         {
-            if (session.Catalog.AllowsThreatModel("local"))
+            if (session.Catalog.AllowsThreatModel(ScanOptions.Local))
             {
-                result[0] = Origin(session, method, method.Parameters[0], "local", "command-line");
+                result[0] = Origin(session, method, method.Parameters[0], ScanOptions.Local, "command-line");
             }
 
             return result;

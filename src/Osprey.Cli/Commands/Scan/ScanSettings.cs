@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Osprey.Core.Findings;
+using Osprey.Core.Scanning;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -170,7 +171,7 @@ public sealed class ScanSettings : CommandSettings
 
         foreach (var model in ThreatModels)
         {
-            if (model is not ("remote" or "local"))
+            if (!ScanOptions.IsThreatModel(model))
             {
                 problems.Add($"unknown threat model '{model}' (use remote or local)");
             }
