@@ -36,12 +36,12 @@ internal sealed class TaintFindingCollector
         var passed = false;
         foreach (var step in steps)
         {
-            if (step.Description.StartsWith("passed to", StringComparison.Ordinal))
+            if (step.Description.StartsWith(TaintSession.PassedToText, StringComparison.Ordinal))
             {
                 passed = true;
                 sink = step.Location;
             }
-            else if (!passed && source is null && step.Description.StartsWith("returned from", StringComparison.Ordinal))
+            else if (!passed && source is null && step.Description.StartsWith(TaintSession.ReturnedFromText, StringComparison.Ordinal))
             {
                 source = step.Location;
             }

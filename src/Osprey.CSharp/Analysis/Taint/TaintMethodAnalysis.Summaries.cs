@@ -141,7 +141,7 @@ internal sealed partial class TaintMethodAnalysis
             return value;
         }
 
-        if (value.Root is { } root && value.Fields.IsEmpty && value.Origins.All(o => !o.IsSource && o.Parameter == root.Parameter && o.Path == root.Path))
+        if (value.Root is { } root && value.Fields.IsEmpty && value.Origins.All(root.IsPlaceholder))
         {
             var whole = BindOrigin(root.Parameter, root.Path, site, state);
             return whole.WithOrigins([.. whole.Origins.Select(o => o.Append(PassStep(location, name, root.Parameter)))]);

@@ -180,11 +180,17 @@ internal sealed class TaintSession
     public string PassDescription(string name, int parameter) =>
         _passDescriptions.GetOrAdd((name, parameter), static key => key.Parameter switch
         {
-            ReturnedFrom => $"returned from `{key.Name}`",
+            ReturnedFrom => $"{ReturnedFromText} `{key.Name}`",
             TaintValue.StaticParameter => $"read from a static field by `{key.Name}`",
             < 0 => $"receiver of `{key.Name}`",
-            _ => $"passed to `{key.Name}` as argument {key.Parameter + 1}",
+            _ => $"{PassedToText} `{key.Name}` as argument {key.Parameter + 1}",
         });
+
+    /// <summary>How the step of a value passed to a method begins (findings are told apart by the last such call).</summary>
+    public const string PassedToText = "passed to";
+
+    /// <summary>How the step of a value returned from a method begins (findings are told apart by the call of a source helper).</summary>
+    public const string ReturnedFromText = "returned from";
 
     /// <summary>The pseudo-parameter of <see cref="PassDescription"/> for a returned value.</summary>
     public const int ReturnedFrom = int.MinValue;

@@ -60,7 +60,7 @@ internal sealed partial class TaintValue
             var index = -1;
             for (var i = 0; i < count; i++)
             {
-                if ((builder is null ? a[i] : builder[i]).SameIdentity(origin))
+                if (At(i).SameIdentity(origin))
                 {
                     index = i;
                     break;
@@ -69,7 +69,7 @@ internal sealed partial class TaintValue
 
             if (index >= 0)
             {
-                var known = builder is null ? a[index] : builder[index];
+                var known = At(index);
                 var mask = known.Sanitized & origin.Sanitized;
                 if (mask != known.Sanitized)
                 {
@@ -89,13 +89,13 @@ internal sealed partial class TaintValue
                 var largest = 0;
                 for (var i = 1; i < count; i++)
                 {
-                    if (TaintOrigin.CompareForCap(builder is null ? a[i] : builder[i], builder is null ? a[largest] : builder[largest]) > 0)
+                    if (TaintOrigin.CompareForCap(At(i), At(largest)) > 0)
                     {
                         largest = i;
                     }
                 }
 
-                if (TaintOrigin.CompareForCap(origin, builder is null ? a[largest] : builder[largest]) < 0)
+                if (TaintOrigin.CompareForCap(origin, At(largest)) < 0)
                 {
                     builder ??= Copy(a);
                     builder[largest] = origin;
@@ -104,6 +104,8 @@ internal sealed partial class TaintValue
         }
 
         return builder is null ? a : builder.Count == builder.Capacity ? builder.MoveToImmutable() : builder.ToImmutable();
+
+        TaintOrigin At(int i) => builder is null ? a[i] : builder[i];
 
         static ImmutableArray<TaintOrigin>.Builder Copy(ImmutableArray<TaintOrigin> origins)
         {

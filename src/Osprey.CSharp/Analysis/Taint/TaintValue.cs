@@ -243,16 +243,14 @@ internal sealed partial class TaintValue
     // The value's own origins less the placeholder of its root (which a field read replaces by the deeper one); no copy when it is absent.
     private static ImmutableArray<TaintOrigin> WithoutPlaceholder(ImmutableArray<TaintOrigin> origins, SymbolicRoot root)
     {
-        for (var i = 0; i < origins.Length; i++)
+        foreach (var origin in origins)
         {
-            var o = origins[i];
-            if (!o.IsSource && o.Parameter == root.Parameter && o.Path == root.Path)
+            if (root.IsPlaceholder(origin))
             {
                 var builder = ImmutableArray.CreateBuilder<TaintOrigin>(origins.Length - 1);
-                for (var j = 0; j < origins.Length; j++)
+                foreach (var other in origins)
                 {
-                    var other = origins[j];
-                    if (other.IsSource || other.Parameter != root.Parameter || other.Path != root.Path)
+                    if (!root.IsPlaceholder(other))
                     {
                         builder.Add(other);
                     }
@@ -267,4 +265,8 @@ internal sealed partial class TaintValue
 }
 
 /// <summary>The caller value a summary's placeholder stands for: parameter ordinal (-1 for <c>this</c>) and access path.</summary>
-internal sealed record SymbolicRoot(int Parameter, string Path);
+internal sealed record SymbolicRoot(int Parameter, string Path)
+{
+    /// <summary>Whether <paramref name="origin"/> is this root's own placeholder (not a source, same parameter and path).</summary>
+    public bool IsPlaceholder(TaintOrigin origin) => !origin.IsSource && origin.Parameter == Parameter && origin.Path == Path;
+}
