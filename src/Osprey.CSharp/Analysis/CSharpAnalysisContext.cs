@@ -28,12 +28,17 @@ internal sealed class CSharpAnalysisContext
     public SemanticModelCache SemanticModels =>
         _semanticModels ?? Interlocked.CompareExchange(ref _semanticModels, new SemanticModelCache(Project.Compilation), null) ?? _semanticModels;
 
-    /// <summary>Turns a syntax location into a report location (relative path, 1-based lines, enclosing member).</summary>
+    /// <summary>
+    /// Turns a syntax location into a report location (relative path, 1-based lines, enclosing
+    /// member, the trimmed text of its first line). The snippet comes from the parsed tree's text,
+    /// which is in memory, so the report does not read the file again.
+    /// </summary>
     public SourceLocation ToLocation(Microsoft.CodeAnalysis.Location location, string? member = null)
     {
         var span = location.GetLineSpan();
         return new SourceLocation
         {
+            Snippet = location.SourceTree is { } tree ? TrimmedLine(tree.GetText(), span.StartLinePosition.Line) : null,
             FilePath = SourceLocation.NormalizePath(span.Path, Scan.Target.RootDirectory),
             StartLine = span.StartLinePosition.Line + 1,
             StartColumn = span.StartLinePosition.Character + 1,
@@ -41,6 +46,28 @@ internal sealed class CSharpAnalysisContext
             EndColumn = span.EndLinePosition.Character + 1,
             Member = member,
         };
+    }
+
+    private static string? TrimmedLine(Microsoft.CodeAnalysis.Text.SourceText text, int line)
+    {
+        if (line < 0 || line >= text.Lines.Count)
+        {
+            return null;
+        }
+
+        var span = text.Lines[line].Span;
+        int start = span.Start, end = span.End;
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text.ToString(Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(start, end));
     }
 
     /// <summary>Sees every finding as it is reported (tests and benchmarks use it to collect them); null by default.</summary>
