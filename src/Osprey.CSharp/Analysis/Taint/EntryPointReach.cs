@@ -9,6 +9,7 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// <summary>
 /// Which entry points lead to a flow: those recon recorded for a method of the flow's trace, or
 /// for a method that (transitively) calls one, or for a minimal-API lambda a step lies in.
+/// Not thread-safe: asked about one flow at a time.
 /// </summary>
 internal sealed class EntryPointReach
 {
@@ -18,6 +19,9 @@ internal sealed class EntryPointReach
     private readonly CallGraph _graph;
     private readonly EntryPointIndex _index;
     private readonly Lazy<Dictionary<string, IMethodSymbol>> _byName;
+
+    // Findings of one program walk the same callers again and again; a handler key is a string built per lookup.
+    private readonly Dictionary<IMethodSymbol, EntryPoint?> _entries = new(SymbolEqualityComparer.Default);
 
     /// <summary>Creates the lookup over <paramref name="graph"/> and the entry points recon found.</summary>
     public EntryPointReach(TaintSession session, CallGraph graph, EntryPointIndex index)
@@ -71,7 +75,7 @@ internal sealed class EntryPointReach
         while (work.Count > 0 && seen.Count < MaxMethodsVisited)
         {
             var method = work.Dequeue();
-            if (_index.Find(method) is { } entry)
+            if (EntryOf(method) is { } entry)
             {
                 found.Add(entry);
                 continue;
@@ -87,6 +91,16 @@ internal sealed class EntryPointReach
         }
 
         return [.. found.Distinct()];
+    }
+
+    private EntryPoint? EntryOf(IMethodSymbol method)
+    {
+        if (!_entries.TryGetValue(method, out var entry))
+        {
+            _entries[method] = entry = _index.Find(method);
+        }
+
+        return entry;
     }
 
     private EntryPoint? LambdaEntryPoint(Location location)
