@@ -201,23 +201,32 @@ internal sealed partial class TaintMethodAnalysis
 
     // Into a block with several predecessors the state records which edge it came by, so that
     // allocation sites held by different variables stay correlated across the join (AllocationSite).
+    // The caller hands the state over: nothing reads it after this.
     private void Propagate(ControlFlowBranch? branch, TaintState state, TaintState?[] input, SortedSet<int> queue)
     {
-        if (branch?.Destination is { Predecessors.Length: > 1 } join && branch.Source is { } from)
+        if (branch?.Destination is not { } destination)
         {
-            MergeInto(join.Ordinal, state.CloneThrough(new JoinEdge(_frame, join.Ordinal, from.Ordinal)), input, queue, owned: true);
             return;
         }
 
-        PropagateTo(branch?.Destination, state, input, queue);
-    }
-
-    private static void PropagateTo(BasicBlock? destination, TaintState state, TaintState?[] input, SortedSet<int> queue)
-    {
-        if (destination is not null)
+        var ordinal = destination.Ordinal;
+        if (destination.Predecessors.Length > 1 && branch.Source is { } from)
         {
-            MergeInto(destination.Ordinal, state, input, queue, owned: false);
+            var edge = new JoinEdge(_frame, ordinal, from.Ordinal);
+            if (input[ordinal] is null)
+            {
+                input[ordinal] = state.CloneThrough(edge);
+                queue.Add(ordinal);
+            }
+            else if (input[ordinal]!.MergeFrom(state, edge))
+            {
+                queue.Add(ordinal);
+            }
+
+            return;
         }
+
+        MergeInto(ordinal, state, input, queue, owned: true);
     }
 
     private static void MergeInto(int ordinal, TaintState state, TaintState?[] input, SortedSet<int> queue, bool owned)
@@ -248,7 +257,8 @@ internal sealed partial class TaintMethodAnalysis
             {
                 if (handler != region)
                 {
-                    PropagateTo(_graph.Blocks[handler.FirstBlockOrdinal], state, input, queue);
+                    // The block goes on with this state: the handler gets a copy.
+                    MergeInto(handler.FirstBlockOrdinal, state, input, queue, owned: false);
                 }
             }
         }

@@ -51,11 +51,19 @@ internal sealed class TaintState
     }
 
     /// <summary>Joins <paramref name="other"/> into this state; returns whether anything changed.</summary>
-    public bool MergeFrom(TaintState other)
+    public bool MergeFrom(TaintState other) => MergeFrom(other, null);
+
+    /// <summary>
+    /// Joins <paramref name="other"/> as carried along <paramref name="edge"/> (see
+    /// <see cref="CloneThrough"/>) into this state, without building the carried copy first;
+    /// returns whether anything changed.
+    /// </summary>
+    public bool MergeFrom(TaintState other, JoinEdge? edge)
     {
         var changed = false;
-        foreach (var (key, value) in other._values)
+        foreach (var (key, incoming) in other._values)
         {
+            var value = edge is { } through ? incoming.Through(through) : incoming;
             if (_values.TryGetValue(key, out var mine))
             {
                 var merged = TaintValue.Merge(mine, value);
