@@ -10,6 +10,8 @@ namespace Osprey.CSharp.Analysis;
 /// (and, in nullable-enabled code, flow-analyses) every body it is asked about again. Sharing the
 /// model binds each body once for the indexes, the call graph, the summaries and the misuse checks.
 /// Scoped to one project's analysis; dropped with it, so the bound trees are freed project by project.
+/// The models skip nullable analysis: no analyzer reads nullable annotations, and in nullable-enabled
+/// code that analysis binds every body a second time.
 /// </summary>
 internal sealed class SemanticModelCache(Compilation compilation)
 {
@@ -20,5 +22,14 @@ internal sealed class SemanticModelCache(Compilation compilation)
 
     /// <summary>The shared model of <paramref name="tree"/>, created on first use.</summary>
     public SemanticModel Get(SyntaxTree tree) =>
-        _models.TryGetValue(tree, out var model) ? model : _models.GetOrAdd(tree, static (t, c) => c.GetSemanticModel(t), Compilation);
+        _models.TryGetValue(tree, out var model) ? model : _models.GetOrAdd(tree, static (t, c) => Create(c, t), Compilation);
+
+    /// <summary>A new model of <paramref name="tree"/> that skips nullable analysis (see the class remarks).</summary>
+    public static SemanticModel Create(Compilation compilation, SyntaxTree tree)
+    {
+        // Marked experimental (roslyn#70609) but shipped since 4.9; the package version is pinned centrally.
+#pragma warning disable RSEXPERIMENTAL001
+        return compilation.GetSemanticModel(tree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
+    }
 }

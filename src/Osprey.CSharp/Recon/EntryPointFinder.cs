@@ -76,7 +76,7 @@ internal static partial class EntryPointFinder
                 return;
             }
 
-            var model = compilation.GetSemanticModel(trees[i]);
+            var model = Analysis.SemanticModelCache.Create(compilation, trees[i]);
             foreach (var declaration in index.Classes)
             {
                 if (model.GetDeclaredSymbol(declaration, cancellationToken) is INamedTypeSymbol type)

@@ -39,12 +39,7 @@ public sealed record SourceLocation
         var full = Path.GetFullPath(path);
         if (!string.IsNullOrEmpty(root))
         {
-            var rootFull = Path.GetFullPath(root);
-            if (File.Exists(rootFull))
-            {
-                rootFull = Path.GetDirectoryName(rootFull) ?? rootFull;
-            }
-
+            var rootFull = RootDirectory(root);
             var relative = Path.GetRelativePath(rootFull, full);
             if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
             {
@@ -54,4 +49,26 @@ public sealed record SourceLocation
 
         return full.Replace('\\', '/');
     }
+
+    // Every location of a scan has the same root: the file-system check runs once per root, not per location.
+    private static RootEntry? _lastRoot;
+
+    private static string RootDirectory(string root)
+    {
+        if (_lastRoot is { } last && string.Equals(last.Root, root, StringComparison.Ordinal))
+        {
+            return last.Directory;
+        }
+
+        var full = Path.GetFullPath(root);
+        if (File.Exists(full))
+        {
+            full = Path.GetDirectoryName(full) ?? full;
+        }
+
+        _lastRoot = new RootEntry(root, full);
+        return full;
+    }
+
+    private sealed record RootEntry(string Root, string Directory);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Osprey.CSharp.Analysis.Taint;
 
@@ -39,13 +40,31 @@ internal sealed record AllocationSite(object Site, ImmutableArray<JoinEdge> Guar
     /// <summary>This site reached through <paramref name="edge"/>: the latest entry into a join block replaces the earlier one.</summary>
     public AllocationSite Through(JoinEdge edge)
     {
-        var guards = Guards.RemoveAll(edge.SameJoin);
-        if (guards.Length >= MaxGuards)
+        // Every join edge of every value of every state passes here: one array built by hand, no delegates.
+        var replaced = -1;
+        for (var i = 0; i < Guards.Length; i++)
         {
-            guards = guards.RemoveAt(0);
+            if (Guards[i].SameJoin(edge))
+            {
+                replaced = i;
+                break;
+            }
         }
 
-        return new(Site, guards.Add(edge));
+        var kept = Guards.Length - (replaced >= 0 ? 1 : 0);
+        var skip = replaced < 0 && kept >= MaxGuards ? 1 : 0;
+        var guards = new JoinEdge[kept - skip + 1];
+        var next = 0;
+        for (var i = skip; i < Guards.Length; i++)
+        {
+            if (i != replaced)
+            {
+                guards[next++] = Guards[i];
+            }
+        }
+
+        guards[next] = edge;
+        return new(Site, ImmutableCollectionsMarshal.AsImmutableArray(guards));
     }
 
     /// <summary>The join with the same site held elsewhere: only the edges both paths took still constrain it.</summary>

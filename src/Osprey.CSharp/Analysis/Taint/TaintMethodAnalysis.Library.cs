@@ -27,7 +27,7 @@ internal sealed partial class TaintMethodAnalysis
             foreach (var index in sink.Input.Indices(site.Arguments.Length))
             {
                 var value = site.Bind(index);
-                CheckSink(sink.Input.Element ? value.Read(TaintValue.Element) : value, sink.Kind, location, $"reached `{name}` ({sink.Kind})");
+                CheckSink(sink.Input.Element ? value.Read(TaintValue.Element) : value, sink.Kind, location, _session.SinkDescription(name, sink.Kind));
             }
         }
 
@@ -48,7 +48,8 @@ internal sealed partial class TaintMethodAnalysis
                 origins = TaintValue.MergeOrigins(origins, argument.AllOrigins());
             }
 
-            result = AppendStep(TaintValue.OfOrigins(ChangedValue(origins)), location, $"through `{name}` (no model; flow assumed)", TraceStepKind.Assumed);
+            var assumed = TaintValue.OfOrigins(ChangedValue(origins));
+            result = assumed.Origins.IsEmpty ? assumed : AppendStep(assumed, location, $"through `{name}` (no model; flow assumed)", TraceStepKind.Assumed);
         }
 
         foreach (var source in models.Sources)

@@ -33,6 +33,18 @@ internal sealed partial class TaintMethodAnalysis
         return value;
     }
 
+    // A loop, not a lambda: a lambda over state would make EvalCore allocate its closure on every call.
+    private TaintValue ArrayElements(IArrayInitializerOperation elements, TaintState state)
+    {
+        var merged = TaintValue.Bottom;
+        foreach (var element in elements.ElementValues)
+        {
+            merged = TaintValue.Merge(merged, Eval(element, state).WithoutConstant());
+        }
+
+        return merged;
+    }
+
     private TaintValue EvalCore(IOperation operation, TaintState state)
     {
         switch (operation)
@@ -129,7 +141,7 @@ internal sealed partial class TaintMethodAnalysis
                     ? TaintValue.Bottom.WithField(TaintValue.Element, Eval(arrayInitializer, state))
                     : TaintValue.Bottom);
             case IArrayInitializerOperation elements:
-                return elements.ElementValues.Aggregate(TaintValue.Bottom, (acc, e) => TaintValue.Merge(acc, Eval(e, state).WithoutConstant()));
+                return ArrayElements(elements, state);
             case IAwaitOperation await:
                 return Eval(await.Operation, state);
             case ITupleOperation tuple:

@@ -33,6 +33,7 @@ internal sealed class TaintSession
     private readonly ConcurrentDictionary<string, ISymbol> _staticKeys = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, string> _staticKeyOf = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<(string Name, int Parameter), string> _passDescriptions = new();
+    private readonly ConcurrentDictionary<(string Name, string Kind), string> _sinkDescriptions = new();
     private readonly Lock _fieldGate = new();
     private int _sharedFieldVersion;
 
@@ -185,6 +186,10 @@ internal sealed class TaintSession
             < 0 => $"receiver of `{key.Name}`",
             _ => $"{PassedToText} `{key.Name}` as argument {key.Parameter + 1}",
         });
+
+    /// <summary>The trace text of a value reaching the modelled sink <paramref name="name"/> of <paramref name="kind"/>: made once, as every call site repeats it.</summary>
+    public string SinkDescription(string name, string kind) =>
+        _sinkDescriptions.GetOrAdd((name, kind), static key => $"reached `{key.Name}` ({key.Kind})");
 
     /// <summary>How the step of a value passed to a method begins (findings are told apart by the last such call).</summary>
     public const string PassedToText = "passed to";

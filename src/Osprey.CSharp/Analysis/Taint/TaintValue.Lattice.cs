@@ -29,11 +29,51 @@ internal sealed partial class TaintValue
         }
 
         var sameConstant = a.HasConstant && b.HasConstant && Equals(a.Constant, b.Constant);
-        var types = a.Types.IsEmpty || b.Types.IsEmpty ? [] : a.Types.AddRange(b.Types.Where(t => !a.Types.Contains(t, SymbolEqualityComparer.Default)));
-        var delegates = b.Delegates.IsEmpty ? a.Delegates : a.Delegates.IsEmpty ? b.Delegates : a.Delegates.AddRange(b.Delegates.Where(d => !a.Delegates.Contains(d)));
-        var merged = new TaintValue(MergeOrigins(a.Origins, b.Origins), fields, sameConstant ? a.Constant : null, sameConstant, types, delegates, a.Root == b.Root ? a.Root : null, MergeSites(a.Sites, b.Sites));
+        var types = a.Types.IsEmpty || b.Types.IsEmpty ? [] : MergeTypes(a.Types, b.Types);
+        var delegates = b.Delegates.IsEmpty ? a.Delegates : a.Delegates.IsEmpty ? b.Delegates : MergeDelegates(a.Delegates, b.Delegates);
+        var origins = MergeOrigins(a.Origins, b.Origins);
+        var root = a.Root == b.Root ? a.Root : null;
+        var sites = MergeSites(a.Sites, b.Sites);
+
+        // Most joins at a loop head or after a branch add nothing: a itself is the join then.
+        if (origins == a.Origins && ReferenceEquals(fields, a.Fields) && (sameConstant || !a.HasConstant)
+            && types == a.Types && delegates == a.Delegates && root == a.Root && sites == a.Sites)
+        {
+            return a;
+        }
+
+        var merged = new TaintValue(origins, fields, sameConstant ? a.Constant : null, sameConstant, types, delegates, root, sites);
         Debug.Assert(merged.Covers(a) && merged.Covers(b), "Merge must be monotonic.");
         return merged;
+    }
+
+    // Not lambdas in Merge: a closure over a parameter is allocated on every call, used or not.
+    private static ImmutableArray<INamedTypeSymbol> MergeTypes(ImmutableArray<INamedTypeSymbol> a, ImmutableArray<INamedTypeSymbol> b)
+    {
+        ImmutableArray<INamedTypeSymbol>.Builder? added = null;
+        foreach (var type in b)
+        {
+            if (!a.Contains(type, SymbolEqualityComparer.Default))
+            {
+                (added ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>()).Add(type);
+            }
+        }
+
+        return added is null ? a : a.AddRange(added);
+    }
+
+    private static ImmutableArray<object> MergeDelegates(ImmutableArray<object> a, ImmutableArray<object> b)
+    {
+        ImmutableArray<object>.Builder? added = null;
+        foreach (var target in b)
+        {
+            if (!a.Contains(target))
+            {
+                (added ??= ImmutableArray.CreateBuilder<object>()).Add(target);
+            }
+        }
+
+        return added is null ? a : a.AddRange(added);
     }
 
     /// <summary>

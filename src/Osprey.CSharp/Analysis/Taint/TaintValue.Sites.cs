@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Osprey.CSharp.Analysis.Taint;
 
@@ -115,8 +116,18 @@ internal sealed partial class TaintValue
             return this;
         }
 
-        var sites = Sites.IsEmpty ? Sites : Sites.Select(s => s.Through(edge)).ToImmutableArray();
-        return new(Origins, fields, Constant, HasConstant, Types, Delegates, Root, sites);
+        if (Sites.IsEmpty)
+        {
+            return new(Origins, fields, Constant, HasConstant, Types, Delegates, Root, Sites);
+        }
+
+        var sites = new AllocationSite[Sites.Length];
+        for (var i = 0; i < sites.Length; i++)
+        {
+            sites[i] = Sites[i].Through(edge);
+        }
+
+        return new(Origins, fields, Constant, HasConstant, Types, Delegates, Root, ImmutableCollectionsMarshal.AsImmutableArray(sites));
     }
 
     /// <summary>The sites of both values, each site once, with only the guards both sides share.</summary>
