@@ -12,7 +12,11 @@ internal interface IMisuseCheck
     /// <summary>The operation kinds <see cref="Inspect"/> is called for.</summary>
     IReadOnlyList<OperationKind> Kinds { get; }
 
-    /// <summary>Whether a member whose text contains <paramref name="token"/> may hold something this check reports (a cheap syntactic filter).</summary>
+    /// <summary>
+    /// Whether a member whose text contains <paramref name="token"/> may hold something this check
+    /// reports (a cheap syntactic filter). For an identifier the answer depends on its text alone:
+    /// the analyzer asks once per name.
+    /// </summary>
     bool IsTrigger(SyntaxToken token);
 
     /// <summary>Inspects one operation of a kind in <see cref="Kinds"/>.</summary>

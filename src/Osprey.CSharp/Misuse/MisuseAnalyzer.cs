@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Osprey.Core.Rules;
@@ -30,6 +31,11 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
     public MisuseAnalyzer(IEnumerable<IMisuseCheck> checks)
     {
         _checks = [.. checks];
+        if (_checks.Length > 64)
+        {
+            throw new ArgumentException("The trigger masks hold at most 64 checks.", nameof(checks));
+        }
+
         _byKind = _checks.SelectMany(c => c.Kinds.Select(k => (Kind: k, Check: c)))
             .GroupBy(p => p.Kind)
             .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.Check).ToImmutableArray());
@@ -53,11 +59,12 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
         {
             SemanticModel? model = null;
             MisuseContext? misuse = null;
+            var identifierTriggers = new Dictionary<string, ulong>(StringComparer.Ordinal);
             foreach (var root in MemberRoots(tree.GetRoot(cancellationToken)))
             {
                 // An initializer's or expression body's own name is part of what it means (a field named AdminPassword).
                 var scope = root is EqualsValueClauseSyntax or ArrowExpressionClauseSyntax ? root.Parent! : root;
-                if (InterestedChecks(scope) is not { } interested)
+                if (InterestedChecks(scope, identifierTriggers) is not { } interested)
                 {
                     continue;
                 }
@@ -88,26 +95,60 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
     }
 
     /// <summary>The checks a token of <paramref name="scope"/> triggers, in one walk of its tokens; null when none does.</summary>
-    private HashSet<IMisuseCheck>? InterestedChecks(SyntaxNode scope)
+    private HashSet<IMisuseCheck>? InterestedChecks(SyntaxNode scope, Dictionary<string, ulong> identifierTriggers)
     {
-        HashSet<IMisuseCheck>? interested = null;
+        var all = _checks.Length >= 64 ? ulong.MaxValue : (1UL << _checks.Length) - 1;
+        ulong found = 0;
         foreach (var token in scope.DescendantTokens())
         {
-            foreach (var check in _checks)
+            // Identifiers are most tokens and repeat: their answer is looked up, not asked of every check again.
+            var triggered = token.IsKind(SyntaxKind.IdentifierToken) ? IdentifierTriggers(token, identifierTriggers) : Triggers(token);
+            found |= triggered;
+            if (found == all)
             {
-                if ((interested is null || !interested.Contains(check)) && check.IsTrigger(token))
-                {
-                    interested ??= [];
-                    interested.Add(check);
-                    if (interested.Count == _checks.Length)
-                    {
-                        return interested;
-                    }
-                }
+                break;
+            }
+        }
+
+        if (found == 0)
+        {
+            return null;
+        }
+
+        var interested = new HashSet<IMisuseCheck>();
+        for (var i = 0; i < _checks.Length; i++)
+        {
+            if ((found & (1UL << i)) != 0)
+            {
+                interested.Add(_checks[i]);
             }
         }
 
         return interested;
+    }
+
+    private ulong IdentifierTriggers(SyntaxToken token, Dictionary<string, ulong> known)
+    {
+        if (!known.TryGetValue(token.ValueText, out var mask))
+        {
+            known[token.ValueText] = mask = Triggers(token);
+        }
+
+        return mask;
+    }
+
+    private ulong Triggers(SyntaxToken token)
+    {
+        ulong mask = 0;
+        for (var i = 0; i < _checks.Length; i++)
+        {
+            if (_checks[i].IsTrigger(token))
+            {
+                mask |= 1UL << i;
+            }
+        }
+
+        return mask;
     }
 
     /// <summary>The syntax nodes that have an operation tree of their own: member bodies, initializers, top-level statements.</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Osprey.CSharp.Analysis;
@@ -16,7 +17,8 @@ namespace Osprey.CSharp.Misuse;
 /// </summary>
 internal sealed class ProgramIndex(SemanticModelCache models, CancellationToken cancellationToken)
 {
-    private readonly Lazy<ImmutableDictionary<string, ImmutableArray<IdentifierNameSyntax>>> _names = new(() => IndexNames(models.Compilation, cancellationToken));
+    private readonly Lazy<NameIndex> _names = new(() => IndexNames(models.Compilation, cancellationToken));
+    private readonly ConcurrentDictionary<string, bool> _mentions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _callSites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<ISimpleAssignmentOperation>> _writes = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, ImmutableArray<IOperation>> _returns = new(SymbolEqualityComparer.Default);
@@ -137,7 +139,14 @@ internal sealed class ProgramIndex(SemanticModelCache models, CancellationToken 
         node is null ? null : models.Get(node.SyntaxTree).GetOperation(node, cancellationToken);
 
     private ImmutableArray<IdentifierNameSyntax> Nodes(string name) =>
-        _names.Value.TryGetValue(name, out var nodes) ? nodes : [];
+        _names.Value.Names.TryGetValue(name, out var nodes) ? nodes : [];
+
+    /// <summary>Whether some identifier of the program's code contains <paramref name="part"/> (ordinal); answered once per part.</summary>
+    public bool MentionsNameContaining(string part) =>
+        _mentions.GetOrAdd(part, static (p, names) => names.Value.Names.Keys.Any(k => k.Contains(p, StringComparison.Ordinal)), _names);
+
+    /// <summary>Whether some string literal of the program is a connection string with a password in it.</summary>
+    public bool HasLiteralPassword => _names.Value.HasLiteralPassword;
 
     /// <summary>Whether a call bound to <paramref name="called"/> may run <paramref name="target"/>.</summary>
     private static bool MayRun(IMethodSymbol called, IMethodSymbol target)
@@ -168,16 +177,28 @@ internal sealed class ProgramIndex(SemanticModelCache models, CancellationToken 
         return false;
     }
 
-    private static ImmutableDictionary<string, ImmutableArray<IdentifierNameSyntax>> IndexNames(Compilation compilation, CancellationToken cancellationToken)
+    private static NameIndex IndexNames(Compilation compilation, CancellationToken cancellationToken)
     {
         var names = new ConcurrentDictionary<string, ConcurrentBag<IdentifierNameSyntax>>(StringComparer.Ordinal);
+        var literalPassword = 0;
         Parallel.ForEach(compilation.SyntaxTrees, new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = 2 }, tree =>
         {
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
-                names.GetOrAdd(node.Identifier.ValueText, static _ => []).Add(node);
+                switch (node)
+                {
+                    case IdentifierNameSyntax identifier:
+                        names.GetOrAdd(identifier.Identifier.ValueText, static _ => []).Add(identifier);
+                        break;
+                    case LiteralExpressionSyntax { Token.RawKind: (int)SyntaxKind.StringLiteralToken } literal
+                        when literal.Token.ValueText.Contains('=') && HardcodedCredentialCheck.HasLiteralPassword(literal.Token.ValueText):
+                        Volatile.Write(ref literalPassword, 1);
+                        break;
+                }
             }
         });
-        return names.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        return new NameIndex(names.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal), literalPassword != 0);
     }
+
+    private sealed record NameIndex(ImmutableDictionary<string, ImmutableArray<IdentifierNameSyntax>> Names, bool HasLiteralPassword);
 }

@@ -43,8 +43,9 @@ internal sealed class SecretStorageCheck : IMisuseCheck
             ISimpleAssignmentOperation assignment when SinkCategories.AssignmentSink(assignment) == "cookie" => (assignment.Value, "cookie"),
             _ => (operation, null),
         };
-        // Log and console calls are everywhere: their walk is kept short.
-        if (place is null || SecretIn(value, context, place is "log" or "console" ? ShortWalk : 600) is not { } secret)
+        // Log and console calls are everywhere: their walk is kept short, and skipped in a program
+        // that names nothing secure and has no literal password to carry.
+        if (place is null || !MayHoldSecrets(context.Origins.Program) || SecretIn(value, context, place is "log" or "console" ? ShortWalk : 600) is not { } secret)
         {
             return;
         }
@@ -96,6 +97,9 @@ internal sealed class SecretStorageCheck : IMisuseCheck
 
         return SinkCategories.Storage(argument) is ("file" or "cookie" or "log") and var kind ? kind : null;
     }
+
+    // A SecureString is read out through an API or member that says so (SecureStringToBSTR, SecurePassword, a SecureString parameter).
+    private static bool MayHoldSecrets(ProgramIndex program) => program.HasLiteralPassword || program.MentionsNameContaining("Secure");
 
     private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 

@@ -17,6 +17,9 @@ namespace Osprey.CSharp.Misuse;
 /// </summary>
 internal sealed partial class ValueOrigins(ProgramIndex index)
 {
+    /// <summary>The program the values are followed through.</summary>
+    public ProgramIndex Program => index;
+
     private const int Budget = 600;
 
     private static readonly HashSet<string> ReshapingTypes = new(StringComparer.Ordinal)
