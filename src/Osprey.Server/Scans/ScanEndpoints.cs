@@ -20,7 +20,8 @@ internal static class ScanEndpoints
         api.MapPost("/scans", SubmitAsync).RequireAuthorization(AccessPolicies.OrgWrite)
             .Produces<ScanView>(202)
             .WithSummary("Submits a zip (Content-Type application/zip) or tar.gz (application/gzip) as the raw body, for the registered asset ?assetId=…; optional ?label=…. "
-                + "Or, with a JSON body {assetId, ref?, commit?, label?} and no archive, has the server fetch the asset's repository.");
+                + "Or, with a JSON body {assetId, ref?, commit?, label?, threatModels?} and no archive, has the server fetch the asset's repository. "
+                + "Threat models (?threatModels=remote,local or the JSON array \"threatModels\") choose whose input counts as a source; remote alone if absent.");
         api.MapGet("/scans", ListAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView[]>();
         api.MapGet("/scans/{scanId:guid}", GetAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView>();
         api.MapGet("/scans/{scanId:guid}/findings", FindingsOfScanAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<FindingSummary[]>();
@@ -35,6 +36,11 @@ internal static class ScanEndpoints
             return ApiProblem.Result(400, "asset-required", "A scan must name a registered asset.", "Register the repository or project with POST /api/v1/assets, then pass ?assetId=….");
         if (label is { Length: > 200 })
             return ApiProblem.Result(400, "invalid-label", "The label is longer than 200 characters.", "Use a short label such as a branch or commit.");
+        if (SubmissionParameters.Unknown(http.Request.Query, SubmissionParameters.Archive,
+                $"An archive upload takes ?{string.Join("=…&", SubmissionParameters.Archive)}=… (threat models repeated or comma-separated).") is { } unknown)
+            return unknown;
+        var (threatModels, threatModelProblem) = ScanThreatModels.FromQuery(http.Request.Query[ScanThreatModels.Field]);
+        if (threatModelProblem is not null) return threatModelProblem;
         await using var db = rt.CreateDb();
         var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == assetId && a.OrganisationId == caller.OrganisationId, http.RequestAborted);
         if (asset is null) return ApiProblem.NotFound("asset");
@@ -69,6 +75,7 @@ internal static class ScanEndpoints
             ArchiveFormat = upload.Format!,
             ArchiveBytes = upload.Content!.Length,
             SubmittedAt = rt.Now,
+            ThreatModels = threatModels!,
         };
         return await EnqueueAsync(http, queue, audit, caller, job, upload.Content);
     }
@@ -78,7 +85,12 @@ internal static class ScanEndpoints
     {
         var (accepted, refusal) = await queue.EnqueueAsync(job, archive, http.RequestAborted);
         if (refusal is not null) return await RejectedAsync(http, audit, caller, job.AssetId, refusal, "quota");
-        var details = new Dictionary<string, string> { ["asset"] = job.AssetId.ToString()!, ["bytes"] = job.ArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var details = new Dictionary<string, string>
+        {
+            ["asset"] = job.AssetId.ToString()!,
+            ["bytes"] = job.ArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ScanThreatModels.Field] = job.ThreatModels,
+        };
         if (job.ArchiveFormat == RepositoryFetcher.Format) details["ref"] = job.SourceRef ?? "(default branch)";
         await audit.AppendAsync(new AuditEvent(AuditKinds.ScanSubmitted, caller.KeyId, caller.OrganisationId, job.Id.ToString(), ClientIdentity.Of(http).Address) { Details = details });
         return TypedResults.Accepted($"/api/v1/scans/{accepted!.Id}", ScanView.Of(accepted));
