@@ -36,14 +36,15 @@ internal static class ScanEndpoints
             return ApiProblem.Result(400, "asset-required", "A scan must name a registered asset.", "Register the repository or project with POST /api/v1/assets, then pass ?assetId=….");
         if (label is { Length: > 200 })
             return ApiProblem.Result(400, "invalid-label", "The label is longer than 200 characters.", "Use a short label such as a branch or commit.");
+        await using var db = rt.CreateDb();
+        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == assetId && a.OrganisationId == caller.OrganisationId, http.RequestAborted);
+        if (asset is null) return ApiProblem.NotFound("asset");
+        // After the asset: another organisation's asset is not found, whatever the rest of the request.
         if (SubmissionParameters.Unknown(http.Request.Query, SubmissionParameters.Archive,
                 $"An archive upload takes ?{string.Join("=…&", SubmissionParameters.Archive)}=… (threat models repeated or comma-separated).") is { } unknown)
             return unknown;
         var (threatModels, threatModelProblem) = ScanThreatModels.FromQuery(http.Request.Query[ScanThreatModels.Field]);
         if (threatModelProblem is not null) return threatModelProblem;
-        await using var db = rt.CreateDb();
-        var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == assetId && a.OrganisationId == caller.OrganisationId, http.RequestAborted);
-        if (asset is null) return ApiProblem.NotFound("asset");
         var org = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganisationId, http.RequestAborted);
         var upload = await ArchiveUpload.ReadAsync(http, org.MaxArchiveBytes);
         if (upload.Error is not null) return await RejectedAsync(http, audit, caller, asset.Id, upload.Error, "upload");
