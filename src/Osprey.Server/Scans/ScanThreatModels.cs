@@ -73,12 +73,11 @@ internal static class ScanThreatModels
         return (Format(names), null);
     }
 
-    /// <summary>The stored form: known names in <see cref="ScanOptions.AllThreatModels"/> order, each once.</summary>
-    public static string Format(IEnumerable<string> models)
-    {
-        var chosen = models.ToHashSet(StringComparer.Ordinal);
-        return string.Join(',', ScanOptions.AllThreatModels.Where(chosen.Contains));
-    }
+    /// <summary>The stored form: each name once, in <see cref="ScanOptions.AllThreatModels"/> order (any name not listed there last).</summary>
+    public static string Format(IEnumerable<string> models) =>
+        string.Join(',', models.Distinct(StringComparer.Ordinal)
+            .OrderBy(m => ScanOptions.AllThreatModels.IndexOf(m) is var i and >= 0 ? i : int.MaxValue)
+            .ThenBy(m => m, StringComparer.Ordinal));
 
     /// <summary>The models of a stored job.</summary>
     public static ImmutableArray<string> Parse(string stored) => [.. stored.Split(',', StringSplitOptions.RemoveEmptyEntries)];
