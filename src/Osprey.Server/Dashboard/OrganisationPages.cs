@@ -57,7 +57,7 @@ internal static class OrganisationPages
         var scan = await db.ScanJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == scanId && j.OrganisationId == caller.OrganisationId, http.RequestAborted);
         if (scan is null) return Page("Not found", "<p>No such scan.</p>", DashboardEndpoints.Nav(http, antiforgery));
         var findings = await db.Findings.AsNoTracking().Where(f => f.ScanId == scanId && f.OrganisationId == caller.OrganisationId).OrderBy(f => f.FilePath).ThenBy(f => f.Line).ToListAsync(http.RequestAborted);
-        var body = new StringBuilder($"<p>Status {E(scan.Status.ToString().ToLowerInvariant())}, {scan.FileCount} files, {scan.FindingCount} findings ({scan.NewCount} new, {scan.FixedCount} fixed).</p>");
+        var body = new StringBuilder($"<p>Status {E(scan.Status.ToString().ToLowerInvariant())}, {scan.FileCount} files, {scan.FindingCount} findings ({scan.NewCount} new, {scan.FixedCount} fixed), threat models <span id=\"threat-models\">{E(string.Join(", ", ScanThreatModels.Parse(scan.ThreatModels)))}</span>.</p>");
         body.Append("<table id=\"findings\"><tr><th>Severity</th><th>Finding</th><th>Where</th><th>Tracking</th><th>Verification</th></tr>");
         foreach (var f in findings)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Osprey.Server.Repositories;
@@ -5,9 +6,11 @@ namespace Osprey.Server.Repositories;
 /// <summary>
 /// <c>POST /api/v1/scans</c> with a JSON body: scan a registered asset's repository, fetched by
 /// the server. <see cref="Ref"/> is a branch or tag; <see cref="Commit"/> a full commit id; with
-/// neither the repository's default branch is scanned.
+/// neither the repository's default branch is scanned. <see cref="ThreatModels"/> is read as raw
+/// JSON so that a wrong type gets the same named problem as a wrong name (see
+/// <see cref="Scans.ScanThreatModels.FromJson"/>).
 /// </summary>
-internal sealed record RepositoryScanRequest(Guid AssetId, string? Ref = null, string? Commit = null, string? Label = null)
+internal sealed record RepositoryScanRequest(Guid AssetId, string? Ref = null, string? Commit = null, string? Label = null, JsonElement? ThreatModels = null)
 {
     /// <summary>Returns why the request is malformed, or null.</summary>
     public string? Problem()

@@ -33,7 +33,11 @@ internal sealed class PipelineScanWorker(ServerRuntime runtime, Func<ScanPipelin
             }
 
             var target = ScanTarget.TryCreate(folder, out var problem) ?? throw new InvalidOperationException(problem);
-            var options = ScanOptions.Default with { Threads = Math.Max(1, Environment.ProcessorCount / runtime.Options.Workers) };
+            var options = ScanOptions.Default with
+            {
+                Threads = Math.Max(1, Environment.ProcessorCount / runtime.Options.Workers),
+                ThreatModels = ScanThreatModels.Parse(scan.Job.ThreatModels),
+            };
             var report = await pipelineFactory().RunAsync(target, options, progress: null, cancellationToken);
             return new ScanOutcome(report.Findings, report.FileCount, null) { Commit = commit };
         }

@@ -20,7 +20,8 @@ internal static class ScanEndpoints
         api.MapPost("/scans", SubmitAsync).RequireAuthorization(AccessPolicies.OrgWrite)
             .Produces<ScanView>(202)
             .WithSummary("Submits a zip (Content-Type application/zip) or tar.gz (application/gzip) as the raw body, for the registered asset ?assetId=…; optional ?label=…. "
-                + "Or, with a JSON body {assetId, ref?, commit?, label?} and no archive, has the server fetch the asset's repository.");
+                + "Or, with a JSON body {assetId, ref?, commit?, label?, threatModels?} and no archive, has the server fetch the asset's repository. "
+                + "Threat models (?threatModels=remote,local or the JSON array \"threatModels\") choose whose input counts as a source; remote alone if absent.");
         api.MapGet("/scans", ListAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView[]>();
         api.MapGet("/scans/{scanId:guid}", GetAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<ScanView>();
         api.MapGet("/scans/{scanId:guid}/findings", FindingsOfScanAsync).RequireAuthorization(AccessPolicies.OrgRead).Produces<FindingSummary[]>();
@@ -38,6 +39,12 @@ internal static class ScanEndpoints
         await using var db = rt.CreateDb();
         var asset = await db.Assets.FirstOrDefaultAsync(a => a.Id == assetId && a.OrganisationId == caller.OrganisationId, http.RequestAborted);
         if (asset is null) return ApiProblem.NotFound("asset");
+        // After the asset: another organisation's asset is not found, whatever the rest of the request.
+        if (SubmissionParameters.Unknown(http.Request.Query, SubmissionParameters.Archive,
+                $"An archive upload takes ?{string.Join("=…&", SubmissionParameters.Archive)}=… (threat models repeated or comma-separated).") is { } unknown)
+            return unknown;
+        var (threatModels, threatModelProblem) = ScanThreatModels.FromQuery(http.Request.Query[ScanThreatModels.Field]);
+        if (threatModelProblem is not null) return threatModelProblem;
         var org = await db.Organisations.AsNoTracking().FirstAsync(o => o.Id == caller.OrganisationId, http.RequestAborted);
         var upload = await ArchiveUpload.ReadAsync(http, org.MaxArchiveBytes);
         if (upload.Error is not null) return await RejectedAsync(http, audit, caller, asset.Id, upload.Error, "upload");
@@ -69,6 +76,7 @@ internal static class ScanEndpoints
             ArchiveFormat = upload.Format!,
             ArchiveBytes = upload.Content!.Length,
             SubmittedAt = rt.Now,
+            ThreatModels = threatModels!,
         };
         return await EnqueueAsync(http, queue, audit, caller, job, upload.Content);
     }
@@ -78,7 +86,12 @@ internal static class ScanEndpoints
     {
         var (accepted, refusal) = await queue.EnqueueAsync(job, archive, http.RequestAborted);
         if (refusal is not null) return await RejectedAsync(http, audit, caller, job.AssetId, refusal, "quota");
-        var details = new Dictionary<string, string> { ["asset"] = job.AssetId.ToString()!, ["bytes"] = job.ArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var details = new Dictionary<string, string>
+        {
+            ["asset"] = job.AssetId.ToString()!,
+            ["bytes"] = job.ArchiveBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [ScanThreatModels.Field] = job.ThreatModels,
+        };
         if (job.ArchiveFormat == RepositoryFetcher.Format) details["ref"] = job.SourceRef ?? "(default branch)";
         await audit.AppendAsync(new AuditEvent(AuditKinds.ScanSubmitted, caller.KeyId, caller.OrganisationId, job.Id.ToString(), ClientIdentity.Of(http).Address) { Details = details });
         return TypedResults.Accepted($"/api/v1/scans/{accepted!.Id}", ScanView.Of(accepted));

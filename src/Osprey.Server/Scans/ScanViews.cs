@@ -5,14 +5,16 @@ namespace Osprey.Server.Scans;
 
 /// <summary>
 /// A scan job as the API shows it. <c>ArchiveFormat</c> is <c>git</c> for a scan of the asset's
-/// repository, with the ref asked for and the commit scanned.
+/// repository, with the ref asked for and the commit scanned. <c>ThreatModels</c> are the ones the
+/// scan runs with.
 /// </summary>
 internal sealed record ScanView(Guid Id, Guid? AssetId, string? Label, string Status, string ArchiveFormat, long ArchiveBytes, int Attempts,
     DateTimeOffset SubmittedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? FailureReason, int FileCount, int FindingCount, int NewCount, int FixedCount,
-    string? SourceRef, string? SourceCommit)
+    string? SourceRef, string? SourceCommit, IReadOnlyList<string> ThreatModels)
 {
     public static ScanView Of(ScanJobEntity j) => new(j.Id, j.AssetId, j.Label, j.Status.ToString().ToLowerInvariant(), j.ArchiveFormat, j.ArchiveBytes, j.Attempts,
-        j.SubmittedAt, j.StartedAt, j.FinishedAt, j.FailureReason, j.FileCount, j.FindingCount, j.NewCount, j.FixedCount, j.SourceRef, j.SourceCommit);
+        j.SubmittedAt, j.StartedAt, j.FinishedAt, j.FailureReason, j.FileCount, j.FindingCount, j.NewCount, j.FixedCount, j.SourceRef, j.SourceCommit,
+        ScanThreatModels.Parse(j.ThreatModels));
 }
 
 /// <summary>A finding in a list: no trace, no proof.</summary>

@@ -30,6 +30,13 @@ internal sealed class ScanJobEntity
     /// <summary>For a <c>git</c> job: the commit that was fetched and scanned, once the worker has it.</summary>
     [MaxLength(64)]
     public string? SourceCommit { get; set; }
+
+    /// <summary>
+    /// The threat models the scan runs with, comma-separated (see <see cref="Scans.ScanThreatModels"/>).
+    /// Jobs from before the column existed ran with remote alone, which the migration fills in.
+    /// </summary>
+    [MaxLength(Scans.ScanThreatModels.MaxStoredLength)]
+    public string ThreatModels { get; set; } = Scans.ScanThreatModels.Default;
     public long ArchiveBytes { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset SubmittedAt { get; set; }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using Osprey.Core.Scanning;
 using Osprey.Server.Tests.Support;
 
 namespace Osprey.Server.Tests.Dashboard;
@@ -48,7 +49,8 @@ public sealed class DashboardBrowserTests
         await using var server = await OspreyTestServer.StartAsync();
         var (_, admin) = await server.CreateOrganisationAsync("Dash <script>alert(1)</script>");
         var asset = (await server.RegisterAssetAsync(admin, "dash-lib")).GetProperty("id").GetGuid();
-        var scan = await server.ScanAsync(admin, asset, TestArchives.Zip(("app.cs", TestArchives.Source("<b>x</b>"))), "main");
+        var scan = await server.ScanAsync(admin, asset, TestArchives.Zip(("app.cs", TestArchives.Source("<b>x</b>"))), "main",
+            query: "threatModels=" + string.Join(',', ScanOptions.AllThreatModels));
         var viewer = await server.CreateKeyAsync(admin, "viewer");
         var page = await browser.NewPageAsync();
         var dialogs = 0;
@@ -58,6 +60,7 @@ public sealed class DashboardBrowserTests
         await page.WaitForSelectorAsync("#scans");
         await page.ClickAsync($"a[href='/dashboard/scans/{scan.GetProperty("id")}']");
         await page.WaitForSelectorAsync("#findings");
+        Assert.Equal(string.Join(", ", ScanOptions.AllThreatModels), await page.InnerTextAsync("#threat-models"));
         await page.ClickAsync("#findings a");
         await page.WaitForSelectorAsync("#trace");
 

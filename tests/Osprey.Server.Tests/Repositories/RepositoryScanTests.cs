@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Osprey.Core.Scanning;
 using Osprey.Server.Audit;
 using Osprey.Server.Tests.Support;
 
@@ -78,6 +79,19 @@ public sealed class RepositoryScanTests(RepositoryScanFixture fixture) : IClassF
 
         Assert.Equal(("succeeded", head, 1), (scan.GetProperty("status").GetString(), scan.GetProperty("sourceCommit").GetString(), scan.GetProperty("findingCount").GetInt32()));
         Assert.Equal(JsonValueKind.Null, scan.GetProperty("sourceRef").ValueKind);
+    }
+
+    [Fact]
+    public async Task Scan_WithThreatModelsInTheBody_RecordsThemOnTheJob()
+    {
+        var work = Git.Create("local-models");
+        Git.Commit(work, ("app.cs", TestArchives.Source("x")));
+        var asset = await fixture.AssetAsync(Git.Publish(work));
+
+        var scan = await Server.ScanRepositoryAsync(Admin, new { assetId = asset, threatModels = new[] { ScanOptions.Local, ScanOptions.Local } });
+
+        Assert.Equal("succeeded", scan.GetProperty("status").GetString());
+        Assert.Equal([ScanOptions.Local], scan.GetProperty("threatModels").EnumerateArray().Select(m => m.GetString()));
     }
 
     [Fact]

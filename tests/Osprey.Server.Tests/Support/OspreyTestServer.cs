@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Osprey.Core.Pipeline;
 using Osprey.Server.Hosting;
 using Osprey.Server.Storage;
 
@@ -18,8 +19,11 @@ namespace Osprey.Server.Tests.Support;
 /// </summary>
 internal sealed class OspreyTestServer : IAsyncDisposable
 {
-    private OspreyTestServer(WebApplication app, ServerOptions options, FakeTimeProvider clock, string operatorKey)
+    private readonly Func<ScanPipeline> _pipeline;
+
+    private OspreyTestServer(WebApplication app, ServerOptions options, FakeTimeProvider clock, string operatorKey, Func<ScanPipeline> pipeline)
     {
+        _pipeline = pipeline;
         App = app;
         Options = options;
         Clock = clock;
@@ -37,8 +41,10 @@ internal sealed class OspreyTestServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<OspreyTestServer> StartAsync(string database = "sqlite", Func<ServerOptions, ServerOptions>? configure = null)
+    /// <summary>Starts a server; <paramref name="pipeline"/> replaces the <see cref="ExecLineEngine"/> pipeline (e.g. with the real C# engine).</summary>
+    public static async Task<OspreyTestServer> StartAsync(string database = "sqlite", Func<ServerOptions, ServerOptions>? configure = null, Func<ScanPipeline>? pipeline = null)
     {
+        pipeline ??= ExecLineEngine.Pipeline;
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(2) };
         var options = new ServerOptions
         {
@@ -55,9 +61,9 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         };
         options = configure?.Invoke(options) ?? options;
         var operatorKey = await OspreyServer.CreateOperatorKeyAsync(options, "test operator");
-        var app = OspreyServer.Build(options, ExecLineEngine.Pipeline);
+        var app = OspreyServer.Build(options, pipeline);
         await app.StartAsync();
-        return new OspreyTestServer(app, options, clock, operatorKey);
+        return new OspreyTestServer(app, options, clock, operatorKey, pipeline);
     }
 
     /// <summary>
@@ -70,9 +76,9 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         await App.DisposeAsync();
         _handedOver = true;
         var options = configure(Options);
-        var app = OspreyServer.Build(options, ExecLineEngine.Pipeline);
+        var app = OspreyServer.Build(options, _pipeline);
         await app.StartAsync();
-        return new OspreyTestServer(app, options, Clock, OperatorKey);
+        return new OspreyTestServer(app, options, Clock, OperatorKey, _pipeline);
     }
 
     private bool _handedOver;
@@ -120,12 +126,13 @@ internal sealed class OspreyTestServer : IAsyncDisposable
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    public async Task<HttpResponseMessage> SubmitAsync(string key, Guid assetId, byte[] archive, string contentType = "application/zip", string? label = null)
+    /// <summary>Uploads an archive; <paramref name="query"/> (already escaped) is appended to the query string.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string key, Guid assetId, byte[] archive, string contentType = "application/zip", string? label = null, string? query = null)
     {
         using var client = Client(key);
         var content = new ByteArrayContent(archive);
         content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-        return await client.PostAsync($"/api/v1/scans?assetId={assetId}" + (label is null ? "" : "&label=" + Uri.EscapeDataString(label)), content);
+        return await client.PostAsync($"/api/v1/scans?assetId={assetId}" + (label is null ? "" : "&label=" + Uri.EscapeDataString(label)) + (query is null ? "" : "&" + query), content);
     }
 
     /// <summary>Asks for a scan of a registered asset's repository (JSON body, no archive).</summary>
@@ -158,9 +165,9 @@ internal sealed class OspreyTestServer : IAsyncDisposable
     }
 
     /// <summary>Submits and waits; returns the finished scan.</summary>
-    public async Task<JsonElement> ScanAsync(string key, Guid assetId, byte[] archive, string? label = null)
+    public async Task<JsonElement> ScanAsync(string key, Guid assetId, byte[] archive, string? label = null, string? query = null)
     {
-        var response = await SubmitAsync(key, assetId, archive, label: label);
+        var response = await SubmitAsync(key, assetId, archive, label: label, query: query);
         await EnsureAsync(response, HttpStatusCode.Accepted);
         var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         return await WaitForScanAsync(key, id);

@@ -729,6 +729,11 @@ namespace Osprey.Server.Storage.Migrations.Postgres
                     b.Property<Guid>("SubmittedByKeyId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ThreatModels")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "SubmittedAt");

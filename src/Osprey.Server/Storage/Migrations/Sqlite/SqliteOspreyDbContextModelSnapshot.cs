@@ -720,6 +720,11 @@ namespace Osprey.Server.Storage.Migrations.Sqlite
                     b.Property<Guid>("SubmittedByKeyId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThreatModels")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrganisationId", "SubmittedAt");
