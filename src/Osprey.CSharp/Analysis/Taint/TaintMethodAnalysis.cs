@@ -132,13 +132,12 @@ internal sealed partial class TaintMethodAnalysis
         var blocks = _graph.Blocks;
         var input = new TaintState?[blocks.Length];
         var visits = new int[blocks.Length];
-        var queue = new SortedSet<int> { 0 };
+        var queue = new BlockWorklist(blocks.Length);
+        queue.Add(0);
         input[0] = entry;
-        while (queue.Count > 0)
+        while (queue.TryTake(out var index))
         {
             _session.CancellationToken.ThrowIfCancellationRequested();
-            var index = queue.Min;
-            queue.Remove(index);
             if (++visits[index] > VisitsPerBlock)
             {
                 _summary.Incomplete = true;
@@ -159,7 +158,7 @@ internal sealed partial class TaintMethodAnalysis
         return input[^1] ?? new TaintState();
     }
 
-    private void Branch(BasicBlock block, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    private void Branch(BasicBlock block, TaintState state, TaintState?[] input, BlockWorklist queue)
     {
         if (block.BranchValue is not { } condition)
         {
@@ -202,7 +201,7 @@ internal sealed partial class TaintMethodAnalysis
     // Into a block with several predecessors the state records which edge it came by, so that
     // allocation sites held by different variables stay correlated across the join (AllocationSite).
     // The caller hands the state over: nothing reads it after this.
-    private void Propagate(ControlFlowBranch? branch, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    private void Propagate(ControlFlowBranch? branch, TaintState state, TaintState?[] input, BlockWorklist queue)
     {
         if (branch?.Destination is not { } destination)
         {
@@ -229,7 +228,7 @@ internal sealed partial class TaintMethodAnalysis
         MergeInto(ordinal, state, input, queue, owned: true);
     }
 
-    private static void MergeInto(int ordinal, TaintState state, TaintState?[] input, SortedSet<int> queue, bool owned)
+    private static void MergeInto(int ordinal, TaintState state, TaintState?[] input, BlockWorklist queue, bool owned)
     {
         if (input[ordinal] is null)
         {
@@ -242,7 +241,7 @@ internal sealed partial class TaintMethodAnalysis
         }
     }
 
-    private void PropagateToHandlers(BasicBlock block, TaintState state, TaintState?[] input, SortedSet<int> queue)
+    private void PropagateToHandlers(BasicBlock block, TaintState state, TaintState?[] input, BlockWorklist queue)
     {
         // A lambda's graph hangs below the regions of the method that contains it: stop at its own root,
         // or a try around the lambda would name a handler block of the other graph.
