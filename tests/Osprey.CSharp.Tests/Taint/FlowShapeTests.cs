@@ -375,6 +375,34 @@ public sealed class FlowShapeTests
         FindingAssert.None(TaintRun.Library(source), "cs/command-injection");
     }
 
+    [Theory]
+    [InlineData("_level = 1;")]
+    [InlineData("this._level = 1;")]
+    [InlineData("other._level = 1;")]
+    [InlineData("_level++;")]
+    [InlineData("(_level, other._level) = (1, 1);")]
+    [InlineData("Set(ref _level);")]
+    [InlineData("other?._level = 1;")]
+    public void ReadLine_BranchOnInitialisedFieldWrittenElsewhere_Diagnostic(string write)
+    {
+        // An initialised field is a constant only when nothing writes it: each form of write keeps the branch live.
+        var source = Usings + $$"""
+            public sealed class Switch
+            {
+                private int _level = 0;
+                public void Enable(Switch other) { {{write}} }
+                private static void Set(ref int level) => level = 1;
+                public void Run()
+                {
+                    var input = Console.ReadLine()!; // source
+                    if (_level == 1) { Process.Start(input); } // sink
+                }
+            }
+            """;
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/command-injection");
+    }
+
     [Fact]
     public void ReadLine_StaticReturnsTrueHelper_OnlyLiveBranch_Diagnostic()
     {

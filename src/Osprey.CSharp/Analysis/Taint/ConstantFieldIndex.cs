@@ -20,27 +20,26 @@ internal sealed class ConstantFieldIndex
     public ConstantFieldIndex(Compilation compilation, SemanticModelCache semanticModels, ParallelOptions options)
     {
         var cancellationToken = options.CancellationToken;
-        var writtenBag = new ConcurrentBag<IFieldSymbol>();
         var initialisedBag = new ConcurrentBag<(IFieldSymbol Field, object? Value)>();
+        var targetsBag = new ConcurrentBag<(SemanticModel Model, ExpressionSyntax Target)>();
         Parallel.ForEach(compilation.SyntaxTrees, options, tree =>
         {
-            var written = new HashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
             var model = semanticModels.Get(tree);
             foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
             {
                 switch (node)
                 {
                     case AssignmentExpressionSyntax assignment:
-                        MarkWritten(model, assignment.Left, written, cancellationToken);
+                        AddTargets(model, assignment.Left, targetsBag);
                         break;
                     case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix:
-                        MarkWritten(model, prefix.Operand, written, cancellationToken);
+                        AddTargets(model, prefix.Operand, targetsBag);
                         break;
                     case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix:
-                        MarkWritten(model, postfix.Operand, written, cancellationToken);
+                        AddTargets(model, postfix.Operand, targetsBag);
                         break;
                     case ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument:
-                        MarkWritten(model, argument.Expression, written, cancellationToken);
+                        AddTargets(model, argument.Expression, targetsBag);
                         break;
                     case VariableDeclaratorSyntax { Initializer: { } init, Parent.Parent: FieldDeclarationSyntax }
                         when model.GetDeclaredSymbol(node, cancellationToken) is IFieldSymbol field:
@@ -53,20 +52,25 @@ internal sealed class ConstantFieldIndex
                         break;
                 }
             }
-
-            foreach (var field in written)
-            {
-                writtenBag.Add(field);
-            }
         });
 
-        var writtenAll = writtenBag.ToHashSet<IFieldSymbol>(SymbolEqualityComparer.Default);
         var initialised = initialisedBag.ToDictionary(p => p.Field, p => p.Value, (IEqualityComparer<IFieldSymbol>)SymbolEqualityComparer.Default);
+
+        // Only a target named like an initialised field can write one: the others are not bound here.
+        var names = initialised.Keys.Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+        var written = new ConcurrentDictionary<IFieldSymbol, byte>(SymbolEqualityComparer.Default);
+        Parallel.ForEach(targetsBag.Where(t => names.Contains(SimpleName(t.Target))), options, target =>
+        {
+            if (target.Model.GetSymbolInfo(target.Target, cancellationToken).Symbol is IFieldSymbol field)
+            {
+                written.TryAdd(field.OriginalDefinition, 0);
+            }
+        });
 
         var builder = ImmutableDictionary.CreateBuilder<IFieldSymbol, object?>(SymbolEqualityComparer.Default);
         foreach (var (field, value) in initialised)
         {
-            if (!writtenAll.Contains(field))
+            if (!written.ContainsKey(field))
             {
                 builder[field] = value;
             }
@@ -87,14 +91,28 @@ internal sealed class ConstantFieldIndex
         return _constants.TryGetValue(field.OriginalDefinition, out value);
     }
 
-    private static void MarkWritten(SemanticModel model, ExpressionSyntax target, HashSet<IFieldSymbol> written, CancellationToken cancellationToken)
+    private static void AddTargets(SemanticModel model, ExpressionSyntax target, ConcurrentBag<(SemanticModel, ExpressionSyntax)> targets)
     {
-        foreach (var expression in target is TupleExpressionSyntax tuple ? tuple.Arguments.Select(a => a.Expression) : [target])
+        if (target is TupleExpressionSyntax tuple)
         {
-            if (model.GetSymbolInfo(expression, cancellationToken).Symbol is IFieldSymbol field)
+            foreach (var argument in tuple.Arguments)
             {
-                written.Add(field.OriginalDefinition);
+                AddTargets(model, argument.Expression, targets);
             }
+
+            return;
         }
+
+        targets.Add((model, target));
     }
+
+    /// <summary>The name a target ends in: <c>F</c> of <c>F</c>, <c>this.F</c>, <c>x.y.F</c>; empty when it names nothing (an element access, a call).</summary>
+    private static string SimpleName(ExpressionSyntax target) => target switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        ParenthesizedExpressionSyntax parenthesized => SimpleName(parenthesized.Expression),
+        _ => "",
+    };
 }
