@@ -89,7 +89,8 @@ internal sealed partial class TaintMethodAnalysis
 
         // Without a caller, a parameter is only known to be of its declared type: its own code runs, no subclass is chosen.
         var byHierarchy = isVirtual && site.Instance is not null && !(_argumentsUnknown && site.Receiver is { Root.Parameter: >= 0, Types.IsEmpty: true });
-        var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, byHierarchy);
+        var receiverTypes = site.Receiver.Types.IsEmpty && ExactType(site.Instance) is { } exact ? [exact] : site.Receiver.Types;
+        var targets = _session.Dispatch.Resolve(method, receiverTypes, byHierarchy);
         if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty)
         {
             AbsorbIntoReceiver(site, state);
@@ -107,6 +108,25 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The type a receiver certainly has when the allocation is unknown: a struct or a sealed class
+    /// that the expression has, before or after its casts, since nothing can derive from it. A
+    /// <c>foreach</c> over a <c>List&lt;T&gt;</c> disposes a <c>List&lt;T&gt;.Enumerator</c>, not every
+    /// <c>IDisposable</c> of the program. A user-defined conversion makes another object: the walk stops there.
+    /// </summary>
+    private static INamedTypeSymbol? ExactType(IOperation? instance)
+    {
+        for (var current = instance; current is not null; current = current is IConversionOperation { OperatorMethod: null } conversion ? conversion.Operand : null)
+        {
+            if (current.Type is INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class } type && (type.IsValueType || type.IsSealed))
+            {
+                return type;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
