@@ -4,8 +4,8 @@ namespace Osprey.CSharp.Tests.Taint;
 
 /// <summary>
 /// An interface method the code declares but never implements is assumed to keep its arguments in
-/// the object only when it returns nothing (a setter, an <c>Add</c>, a <c>SaveAsync</c>); a method that
-/// returns a value (a query) turns them into that value and leaves the object as it was.
+/// the object only when it returns no data (a setter, an <c>Add</c>, a <c>SaveAsync</c>, a <c>bool Put</c>);
+/// a method that returns data (a query) turns them into that value and leaves the object as it was.
 /// </summary>
 public sealed class UnimplementedInterfaceTests
 {
@@ -15,6 +15,7 @@ public sealed class UnimplementedInterfaceTests
         {
             List<string> Find(string name);
             Task SaveAsync(string name);
+            bool Put(string name);
             string DefaultCommand();
         }
         """;
@@ -63,6 +64,25 @@ public sealed class UnimplementedInterfaceTests
                 {
                     await repository.SaveAsync(Console.ReadLine()!); // source
                     Process.Start(repository.DefaultCommand()); // sink
+                }
+            }
+            """;
+
+        FindingAssert.Single(TaintRun.Library(source), source, "cs/command-injection");
+    }
+
+    [Fact]
+    public void ReadLine_PassedToBooleanCommand_LaterGetter_Diagnostic()
+    {
+        const string source = Repository + """
+            public static class Use
+            {
+                public static void Run(IRepository repository)
+                {
+                    if (repository.Put(Console.ReadLine()!)) // source
+                    {
+                        Process.Start(repository.DefaultCommand()); // sink
+                    }
                 }
             }
             """;

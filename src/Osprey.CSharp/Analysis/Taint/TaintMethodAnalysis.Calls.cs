@@ -91,7 +91,7 @@ internal sealed partial class TaintMethodAnalysis
         var byHierarchy = isVirtual && site.Instance is not null && !(_argumentsUnknown && site.Receiver is { Root.Parameter: >= 0, Types.IsEmpty: true });
         var receiverTypes = site.Receiver.Types.IsEmpty && ExactType(site.Instance) is { } exact ? [exact] : site.Receiver.Types;
         var targets = _session.Dispatch.Resolve(method, receiverTypes, byHierarchy);
-        if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty && ReturnsNothing(method))
+        if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty && ReturnsNoData(method))
         {
             AbsorbIntoReceiver(site, state);
         }
@@ -130,17 +130,19 @@ internal sealed partial class TaintMethodAnalysis
     }
 
     /// <summary>
-    /// Whether a method returns nothing (<c>void</c>, <c>Task</c>, <c>ValueTask</c>): a command that
-    /// may store its arguments. A method that returns a value is taken to turn its arguments into
-    /// that value (the assumed flow to the result), not to keep them: a repository's
-    /// <c>GetItemList(query)</c> does not make every later call on the repository return the query.
+    /// Whether a method returns no data (<c>void</c>, <c>Task</c>, <c>ValueTask</c>, or a Boolean,
+    /// which may be a success flag: <c>bool PutItem(item)</c>): a command that may store its arguments.
+    /// A method that returns data is taken to turn its arguments into that value (the assumed flow to
+    /// the result), not to keep them: a repository's <c>GetItemList(query)</c> does not make every
+    /// later call on the repository return the query.
     /// </summary>
-    private static bool ReturnsNothing(IMethodSymbol method) =>
-        method.ReturnsVoid || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
+    private static bool ReturnsNoData(IMethodSymbol method) =>
+        method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean
+        || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
 
     /// <summary>
     /// A call to an interface or abstract method declared in the code but implemented nowhere in it
-    /// (third-party code behind an interface) that returns nothing (see <see cref="ReturnsNothing"/>):
+    /// (third-party code behind an interface) that returns no data (see <see cref="ReturnsNoData"/>):
     /// the object is assumed to keep what it is given, as a setter or an <c>Add</c> would, so later
     /// calls on it return that taint (an assumed step).
     /// </summary>
