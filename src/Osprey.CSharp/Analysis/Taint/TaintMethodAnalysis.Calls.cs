@@ -90,7 +90,9 @@ internal sealed partial class TaintMethodAnalysis
         // Without a caller, a parameter is only known to be of its declared type: its own code runs, no subclass is chosen.
         var byHierarchy = isVirtual && site.Instance is not null && !(_argumentsUnknown && site.Receiver is { Root.Parameter: >= 0, Types.IsEmpty: true });
         var receiverTypes = site.Receiver.Types.IsEmpty && ExactType(site.Instance) is { } exact ? [exact] : site.Receiver.Types;
-        var targets = _session.Dispatch.Resolve(method, receiverTypes, byHierarchy);
+        var targets = receiverTypes.IsEmpty && byHierarchy && NarrowerStaticType(site.Instance, method) is { } narrower
+            ? _session.Dispatch.SubtypesOf(narrower) is { IsEmpty: false } subtypes ? _session.Dispatch.Resolve(method, subtypes, byHierarchy) : []
+            : _session.Dispatch.Resolve(method, receiverTypes, byHierarchy);
         if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty && ReturnsNoData(method))
         {
             AbsorbIntoReceiver(site, state);
@@ -127,6 +129,26 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The receiver's static type before its casts, when it is narrower than the type declaring the
+    /// called method: the object is of that type, so only source types deriving from it can run their
+    /// code. <c>using (var reader = XmlReader.Create(stream))</c> disposes an <c>XmlReader</c>, which no
+    /// class of the program derives from, not every <c>IDisposable</c> of the program.
+    /// </summary>
+    private static INamedTypeSymbol? NarrowerStaticType(IOperation? instance, IMethodSymbol method)
+    {
+        var current = instance;
+        while (current is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        return current?.Type is INamedTypeSymbol { SpecialType: not SpecialType.System_Object } type
+            && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, method.ContainingType.OriginalDefinition)
+            ? type
+            : null;
     }
 
     /// <summary>
