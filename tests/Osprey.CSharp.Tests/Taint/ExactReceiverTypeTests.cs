@@ -66,9 +66,9 @@ public sealed class ExactReceiverTypeTests
             {
                 public static void Run()
                 {
-                    using (var reader = new System.IO.StringReader(Console.ReadLine()!))
+                    using (var reader = System.Xml.XmlReader.Create(new System.IO.StringReader(Console.ReadLine()!)))
                     {
-                        Console.WriteLine(reader.Peek());
+                        Console.WriteLine(reader.Read());
                     }
                 }
             }
