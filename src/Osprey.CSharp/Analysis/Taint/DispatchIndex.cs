@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -13,6 +14,7 @@ internal sealed class DispatchIndex
 {
     private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
     private readonly MethodBodyIndex _bodies;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<INamedTypeSymbol>> _subtypes = new(SymbolEqualityComparer.Default);
 
     /// <summary>Builds the index over the types in <paramref name="bodies"/>.</summary>
     public DispatchIndex(MethodBodyIndex bodies)
@@ -82,11 +84,35 @@ internal sealed class DispatchIndex
         return all.ToImmutable();
     }
 
+    /// <summary>
+    /// The types declared in source that are, derive from or implement <paramref name="type"/>
+    /// (generic arguments ignored, so a <c>Repository&lt;T&gt;</c> counts for every <c>T</c>).
+    /// </summary>
+    public ImmutableArray<INamedTypeSymbol> SubtypesOf(INamedTypeSymbol type) =>
+        _subtypes.GetOrAdd(type.OriginalDefinition, static (target, types) => [.. types.Where(t => IsSubtype(t, target))], _bodies.Types);
+
+    private static bool IsSubtype(INamedTypeSymbol type, INamedTypeSymbol target)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return type.AllInterfaces.Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, target));
+    }
+
     private static IMethodSymbol? Select(IMethodSymbol method, INamedTypeSymbol type)
     {
         if (method.ContainingType.TypeKind == TypeKind.Interface)
         {
-            return type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+            // The interface maps to the virtual slot a base class declares; the type may override it.
+            var implementation = type.FindImplementationForInterfaceMember(method) as IMethodSymbol;
+            return implementation is { IsVirtual: true } or { IsOverride: true } or { IsAbstract: true }
+                ? Select(implementation.OriginalDefinition, type) ?? implementation
+                : implementation;
         }
 
         for (var t = type; t is not null; t = t.BaseType)

@@ -89,8 +89,11 @@ internal sealed partial class TaintMethodAnalysis
 
         // Without a caller, a parameter is only known to be of its declared type: its own code runs, no subclass is chosen.
         var byHierarchy = isVirtual && site.Instance is not null && !(_argumentsUnknown && site.Receiver is { Root.Parameter: >= 0, Types.IsEmpty: true });
-        var targets = _session.Dispatch.Resolve(method, site.Receiver.Types, byHierarchy);
-        if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty)
+        var receiverTypes = site.Receiver.Types.IsEmpty && ExactType(site.Instance) is { } exact ? [exact] : site.Receiver.Types;
+        var targets = receiverTypes.IsEmpty && byHierarchy && NarrowerStaticType(site.Instance, method) is { } narrower
+            ? _session.Dispatch.SubtypesOf(narrower) is { IsEmpty: false } subtypes ? _session.Dispatch.Resolve(method, subtypes, byHierarchy) : []
+            : _session.Dispatch.Resolve(method, receiverTypes, byHierarchy);
+        if (targets.IsEmpty && _session.Catalog.For(method).IsEmpty && method.IsAbstract && !method.DeclaringSyntaxReferences.IsEmpty && ReturnsNoData(method))
         {
             AbsorbIntoReceiver(site, state);
         }
@@ -110,9 +113,60 @@ internal sealed partial class TaintMethodAnalysis
     }
 
     /// <summary>
+    /// The type a receiver certainly has when the allocation is unknown: a struct or a sealed class
+    /// that the expression has, before or after its casts, since nothing can derive from it. A
+    /// <c>foreach</c> over a <c>List&lt;T&gt;</c> disposes a <c>List&lt;T&gt;.Enumerator</c>, not every
+    /// <c>IDisposable</c> of the program. A user-defined conversion makes another object: the walk stops there.
+    /// </summary>
+    private static INamedTypeSymbol? ExactType(IOperation? instance)
+    {
+        for (var current = instance; current is not null; current = current is IConversionOperation { OperatorMethod: null } conversion ? conversion.Operand : null)
+        {
+            if (current.Type is INamedTypeSymbol { TypeKind: TypeKind.Struct or TypeKind.Class } type && (type.IsValueType || type.IsSealed))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The receiver's static type before its casts, when it is narrower than the type declaring the
+    /// called method: the object is of that type, so only source types deriving from it can run their
+    /// code. <c>using (var reader = XmlReader.Create(stream))</c> disposes an <c>XmlReader</c>, which no
+    /// class of the program derives from, not every <c>IDisposable</c> of the program.
+    /// </summary>
+    private static INamedTypeSymbol? NarrowerStaticType(IOperation? instance, IMethodSymbol method)
+    {
+        var current = instance;
+        while (current is IConversionOperation { OperatorMethod: null } conversion)
+        {
+            current = conversion.Operand;
+        }
+
+        return current?.Type is INamedTypeSymbol { SpecialType: not SpecialType.System_Object } type
+            && !SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, method.ContainingType.OriginalDefinition)
+            ? type
+            : null;
+    }
+
+    /// <summary>
+    /// Whether a method returns no data (<c>void</c>, <c>Task</c>, <c>ValueTask</c>, or a Boolean,
+    /// which may be a success flag: <c>bool PutItem(item)</c>): a command that may store its arguments.
+    /// A method that returns data is taken to turn its arguments into that value (the assumed flow to
+    /// the result), not to keep them: a repository's <c>GetItemList(query)</c> does not make every
+    /// later call on the repository return the query.
+    /// </summary>
+    private static bool ReturnsNoData(IMethodSymbol method) =>
+        method.ReturnsVoid || method.ReturnType.SpecialType == SpecialType.System_Boolean
+        || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", IsGenericType: false, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
+
+    /// <summary>
     /// A call to an interface or abstract method declared in the code but implemented nowhere in it
-    /// (third-party code behind an interface): the object is assumed to keep what it is given, as a
-    /// setter or an <c>Add</c> would, so later calls on it return that taint (an assumed step).
+    /// (third-party code behind an interface) that returns no data (see <see cref="ReturnsNoData"/>):
+    /// the object is assumed to keep what it is given, as a setter or an <c>Add</c> would, so later
+    /// calls on it return that taint (an assumed step).
     /// </summary>
     private void AbsorbIntoReceiver(CallSite site, TaintState state)
     {

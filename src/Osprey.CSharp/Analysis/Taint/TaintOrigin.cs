@@ -4,7 +4,7 @@ namespace Osprey.CSharp.Analysis.Taint;
 /// Where a tainted value's taint comes from: a concrete <see cref="TaintSource"/>, or — inside a
 /// method summary — a parameter (with an access path such as <c>.data</c> or <c>.[]</c>) whose
 /// taint the caller supplies. Carries the kinds it has been sanitised for and the path so far.
-/// Identity ignores the path: the first path found is kept.
+/// Identity ignores the path: the first path found is kept, unless a later one is less sanitised.
 /// </summary>
 internal sealed class TaintOrigin
 {

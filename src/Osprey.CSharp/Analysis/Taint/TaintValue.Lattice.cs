@@ -77,7 +77,8 @@ internal sealed partial class TaintValue
     }
 
     /// <summary>
-    /// Union of origin lists; for an origin on both sides, its sanitisation is the intersection. Past
+    /// Union of origin lists; for an origin on both sides, its sanitisation is the intersection, and its
+    /// path the less sanitised side's (the path that reaches the sinks the other was cleared for). Past
     /// <see cref="MaxOrigins"/> the least origins in <see cref="TaintOrigin.CompareForCap"/> order are kept.
     /// </summary>
     public static ImmutableArray<TaintOrigin> MergeOrigins(ImmutableArray<TaintOrigin> a, ImmutableArray<TaintOrigin> b)
@@ -113,8 +114,10 @@ internal sealed partial class TaintValue
                 var mask = known.Sanitized & origin.Sanitized;
                 if (mask != known.Sanitized)
                 {
+                    // The less sanitised side's path is the one that reaches the sinks the other was
+                    // cleared for: keep it, so a finding's trace shows a path that does reach its sink.
                     builder ??= Copy(a);
-                    builder[index] = known.WithExactSanitized(mask);
+                    builder[index] = mask == origin.Sanitized ? origin : known.WithExactSanitized(mask);
                 }
             }
             else if (count < MaxOrigins)
