@@ -133,6 +133,7 @@ internal sealed partial class TaintMethodAnalysis
         var input = new TaintState?[blocks.Length];
         var visits = new int[blocks.Length];
         var queue = new BlockWorklist(blocks.Length);
+        var forwardOnly = IsForwardOnly(blocks);
         queue.Add(0);
         input[0] = entry;
         while (queue.TryTake(out var index))
@@ -144,8 +145,11 @@ internal sealed partial class TaintMethodAnalysis
                 continue;
             }
 
+            // Without a backward edge every predecessor ran before this block (lowest ordinal first)
+            // and none runs again: nothing merges into its input any more, so the block may use it
+            // as its working state. The entry state is the caller's and is always copied.
             var block = blocks[index];
-            var state = input[index]!.Clone();
+            var state = forwardOnly && index != 0 ? input[index]! : input[index]!.Clone();
             foreach (var operation in block.Operations)
             {
                 Eval(operation, state);
@@ -156,6 +160,23 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         return input[^1] ?? new TaintState();
+    }
+
+    /// <summary>Whether every branch of the graph goes to a later block (no loop, no backward jump).</summary>
+    private static bool IsForwardOnly(ImmutableArray<BasicBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            foreach (var predecessor in block.Predecessors)
+            {
+                if (predecessor.Source.Ordinal >= block.Ordinal)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private void Branch(BasicBlock block, TaintState state, TaintState?[] input, BlockWorklist queue)
