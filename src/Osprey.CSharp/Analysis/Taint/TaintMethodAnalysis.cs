@@ -230,33 +230,23 @@ internal sealed partial class TaintMethodAnalysis
         }
 
         var ordinal = destination.Ordinal;
-        if (destination.Predecessors.Length > 1 && branch.Source is { } from)
-        {
-            var edge = new JoinEdge(_frame, ordinal, from.Ordinal);
-            if (input[ordinal] is null)
-            {
-                input[ordinal] = state.CloneThrough(edge);
-                queue.Add(ordinal);
-            }
-            else if (input[ordinal]!.MergeFrom(state, edge))
-            {
-                queue.Add(ordinal);
-            }
-
-            return;
-        }
-
-        MergeInto(ordinal, state, input, queue, owned: true);
+        JoinEdge? edge = destination.Predecessors.Length > 1 && branch.Source is { } from ? new JoinEdge(_frame, ordinal, from.Ordinal) : null;
+        MergeInto(ordinal, state, input, queue, owned: true, edge);
     }
 
-    private static void MergeInto(int ordinal, TaintState state, TaintState?[] input, BlockWorklist queue, bool owned)
+    /// <summary>
+    /// Joins <paramref name="state"/> (carried along <paramref name="edge"/> into a join block, when
+    /// given) into block <paramref name="ordinal"/>'s input and queues the block when that changed it.
+    /// An <paramref name="owned"/> state becomes the input of a block reached for the first time.
+    /// </summary>
+    private static void MergeInto(int ordinal, TaintState state, TaintState?[] input, BlockWorklist queue, bool owned, JoinEdge? edge = null)
     {
         if (input[ordinal] is null)
         {
-            input[ordinal] = owned ? state : state.Clone();
+            input[ordinal] = edge is { } through ? state.CloneThrough(through) : owned ? state : state.Clone();
             queue.Add(ordinal);
         }
-        else if (input[ordinal]!.MergeFrom(state))
+        else if (input[ordinal]!.MergeFrom(state, edge))
         {
             queue.Add(ordinal);
         }

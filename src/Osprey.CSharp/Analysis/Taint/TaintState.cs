@@ -50,13 +50,10 @@ internal sealed class TaintState
         return copy;
     }
 
-    /// <summary>Joins <paramref name="other"/> into this state; returns whether anything changed.</summary>
-    public bool MergeFrom(TaintState other) => MergeFrom(other, null);
-
     /// <summary>
-    /// Joins <paramref name="other"/> as carried along <paramref name="edge"/> (see
-    /// <see cref="CloneThrough"/>) into this state, without building the carried copy first;
-    /// returns whether anything changed.
+    /// Joins <paramref name="other"/> into this state, as carried along <paramref name="edge"/> when
+    /// one is given (see <see cref="CloneThrough"/>; the carried copy is not built first); returns
+    /// whether anything changed.
     /// </summary>
     public bool MergeFrom(TaintState other, JoinEdge? edge)
     {
