@@ -28,6 +28,11 @@ internal static class ApiProblem
         return context.Response.WriteAsJsonAsync(Create(status, code, title, hint, detail), (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
     }
 
+    /// <summary>A value the client sent, quoted back in a problem: cut at 40 characters so a request cannot fill the response.</summary>
+    public static string Echo(string value) => value.Length <= MaxEchoedLength ? value : value[..MaxEchoedLength] + "…";
+
+    private const int MaxEchoedLength = 40;
+
     public static IResult NotFound(string what) =>
         Result(404, "not-found", $"No such {what}.", $"Check the {what} id; ids of other organisations are never visible.");
 

@@ -22,12 +22,10 @@ internal static class ScanThreatModels
     /// <summary>Room for every name, comma-separated, with space for models to come.</summary>
     public const int MaxStoredLength = 64;
 
-    private const int MaxEchoedLength = 40;
-
     /// <summary>The stored form of the models a scan uses when the submission names none.</summary>
     public static string Default { get; } = Format(ScanOptions.Default.ThreatModels);
 
-    private static string Allowed => string.Join(", ", ScanOptions.AllThreatModels.Select(m => $"'{m}'"));
+    private static string Allowed => Quoted(ScanOptions.AllThreatModels);
 
     /// <summary>
     /// Reads the JSON field: absent or null is the default; otherwise a non-empty array of names.
@@ -67,7 +65,7 @@ internal static class ScanThreatModels
         if (names.Count == 0) return Invalid($"'{Field}' is empty: a scan needs at least one threat model.");
         foreach (var name in names)
         {
-            if (!ScanOptions.IsThreatModel(name)) return Invalid($"Unknown threat model '{Echo(name)}'.");
+            if (!ScanOptions.IsThreatModel(name)) return Invalid($"Unknown threat model '{ApiProblem.Echo(name)}'.");
         }
 
         return (Format(names), null);
@@ -84,18 +82,18 @@ internal static class ScanThreatModels
 
     private static (string? Models, IResult? Problem) Invalid(string reason) =>
         (null, ApiProblem.Result(400, "invalid-threat-model", reason,
-            $"Send '{Field}' as a non-empty list of {Allowed}; without it a scan uses {string.Join(", ", ScanOptions.Default.ThreatModels.Select(m => $"'{m}'"))}.",
+            $"Send '{Field}' as a non-empty list of {Allowed}; without it a scan uses {Quoted(ScanOptions.Default.ThreatModels)}.",
             $"The threat models are {Allowed}."));
+
+    private static string Quoted(IEnumerable<string> models) => string.Join(", ", models.Select(m => $"'{m}'"));
 
     private static string Describe(JsonElement element) => element.ValueKind switch
     {
-        JsonValueKind.String => $"the string \"{Echo(element.GetString()!)}\"",
-        JsonValueKind.Number => $"the number {Echo(element.GetRawText())}",
+        JsonValueKind.String => $"the string \"{ApiProblem.Echo(element.GetString()!)}\"",
+        JsonValueKind.Number => $"the number {ApiProblem.Echo(element.GetRawText())}",
         JsonValueKind.True or JsonValueKind.False => $"the value {element.GetRawText()}",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
         _ => "null",
     };
-
-    private static string Echo(string value) => value.Length <= MaxEchoedLength ? value : value[..MaxEchoedLength] + "…";
 }

@@ -17,8 +17,6 @@ internal static class SubmissionParameters
     {
         var unknown = query.Keys.FirstOrDefault(k => !allowed.Contains(k, StringComparer.OrdinalIgnoreCase));
         if (unknown is null) return null;
-        return ApiProblem.Result(400, "unknown-parameter", $"This submission does not take the query parameter '{Echo(unknown)}'.", hint);
+        return ApiProblem.Result(400, "unknown-parameter", $"This submission does not take the query parameter '{ApiProblem.Echo(unknown)}'.", hint);
     }
-
-    private static string Echo(string value) => value.Length <= 40 ? value : value[..40] + "…";
 }
