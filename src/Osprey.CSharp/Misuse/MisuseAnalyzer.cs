@@ -18,7 +18,9 @@ namespace Osprey.CSharp.Misuse;
 internal sealed class MisuseAnalyzer : ICompilationAnalyzer
 {
     private readonly ImmutableArray<IMisuseCheck> _checks;
-    private readonly ImmutableDictionary<OperationKind, ImmutableArray<IMisuseCheck>> _byKind;
+    // Per operation kind, the indexes of the checks that inspect it (bits of the trigger masks).
+    private readonly ImmutableDictionary<OperationKind, ImmutableArray<int>> _byKind;
+    private readonly ulong _allChecks;
 
     /// <summary>Creates the analyzer with every check.</summary>
     public MisuseAnalyzer()
@@ -36,9 +38,10 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
             throw new ArgumentException("The trigger masks hold at most 64 checks.", nameof(checks));
         }
 
-        _byKind = _checks.SelectMany(c => c.Kinds.Select(k => (Kind: k, Check: c)))
+        _allChecks = _checks.Length == 64 ? ulong.MaxValue : (1UL << _checks.Length) - 1;
+        _byKind = _checks.SelectMany((c, i) => c.Kinds.Select(k => (Kind: k, Index: i)))
             .GroupBy(p => p.Kind)
-            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.Check).ToImmutableArray());
+            .ToImmutableDictionary(g => g.Key, g => g.Select(p => p.Index).ToImmutableArray());
         Rules = [.. _checks.SelectMany(c => c.Rules).DistinctBy(r => r.Id)];
     }
 
@@ -64,7 +67,8 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
             {
                 // An initializer's or expression body's own name is part of what it means (a field named AdminPassword).
                 var scope = root is EqualsValueClauseSyntax or ArrowExpressionClauseSyntax ? root.Parent! : root;
-                if (InterestedChecks(scope, identifierTriggers) is not { } interested)
+                var interested = InterestedChecks(scope, identifierTriggers);
+                if (interested == 0)
                 {
                     continue;
                 }
@@ -81,11 +85,11 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
                 {
                     if (_byKind.TryGetValue(op.Kind, out var checks))
                     {
-                        foreach (var check in checks)
+                        foreach (var index in checks)
                         {
-                            if (interested.Contains(check))
+                            if ((interested & (1UL << index)) != 0)
                             {
-                                check.Inspect(op, misuse);
+                                _checks[index].Inspect(op, misuse);
                             }
                         }
                     }
@@ -94,37 +98,21 @@ internal sealed class MisuseAnalyzer : ICompilationAnalyzer
         });
     }
 
-    /// <summary>The checks a token of <paramref name="scope"/> triggers, in one walk of its tokens; null when none does.</summary>
-    private HashSet<IMisuseCheck>? InterestedChecks(SyntaxNode scope, Dictionary<string, ulong> identifierTriggers)
+    /// <summary>The checks a token of <paramref name="scope"/> triggers (bit i for check i), in one walk of its tokens; 0 when none does.</summary>
+    private ulong InterestedChecks(SyntaxNode scope, Dictionary<string, ulong> identifierTriggers)
     {
-        var all = _checks.Length >= 64 ? ulong.MaxValue : (1UL << _checks.Length) - 1;
         ulong found = 0;
         foreach (var token in scope.DescendantTokens())
         {
             // Identifiers are most tokens and repeat: their answer is looked up, not asked of every check again.
-            var triggered = token.IsKind(SyntaxKind.IdentifierToken) ? IdentifierTriggers(token, identifierTriggers) : Triggers(token);
-            found |= triggered;
-            if (found == all)
+            found |= token.IsKind(SyntaxKind.IdentifierToken) ? IdentifierTriggers(token, identifierTriggers) : Triggers(token);
+            if (found == _allChecks)
             {
                 break;
             }
         }
 
-        if (found == 0)
-        {
-            return null;
-        }
-
-        var interested = new HashSet<IMisuseCheck>();
-        for (var i = 0; i < _checks.Length; i++)
-        {
-            if ((found & (1UL << i)) != 0)
-            {
-                interested.Add(_checks[i]);
-            }
-        }
-
-        return interested;
+        return found;
     }
 
     private ulong IdentifierTriggers(SyntaxToken token, Dictionary<string, ulong> known)
